@@ -1,0 +1,87 @@
+"""Configuration: one frozen, validated, picklable dataclass.
+
+Defaults are conservative: a repair that deletes a genuine word is worse than one that leaves a
+duplicate, so every threshold leans towards keeping text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+__all__ = ["Config"]
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """How :func:`textrepair.clean` and :func:`textrepair.repair` work.
+
+    Every field has a conservative default; :class:`Config` is immutable, hashable and
+    picklable, so one instance can be shared by worker processes.
+
+    Example:
+        >>> Config(reflow=False).reflow
+        False
+        >>> Config(min_score=1.5)
+        Traceback (most recent call last):
+        ...
+        ValueError: Config.min_score must be a number in [0, 1], got 1.5
+    """
+
+    unicode: bool = True
+    """Repair Unicode damage with ftfy (mojibake, HTML entities, control characters) and remove
+    invisible characters inside words. Curly quotes, guillemets, ligatures, full-width
+    characters and non-breaking spaces are kept: they are the author's choice."""
+
+    overlaps: bool = True
+    """Remove a chunk's tail re-emitted after a seam (the main family)."""
+
+    stutters: bool = True
+    """Remove a word doubled across a line wrap (``Le\\nle mois`` -> ``Le mois``)."""
+
+    separators: bool = True
+    """Remove lines holding only a stray separator, and separators left dangling at a seam."""
+
+    restarts: bool = True
+    """Remove a clause begun, abandoned and begun again in full."""
+
+    loops: bool = True
+    """Collapse a word or phrase repeated many times in a row to one copy."""
+
+    reflow: bool = True
+    """Join hard-wrapped lines back into paragraphs where the text is wrapped prose. Poems,
+    lists, tables and code keep their lines."""
+
+    dehyphenate: bool = True
+    """Remove a hyphen at a line wrap when the document holds the joined word elsewhere
+    (``inter-\\nnational`` -> ``international``); otherwise the hyphen is kept."""
+
+    min_score: float = 0.5
+    """Edits scoring below this confidence are not applied (they are reported in
+    ``Repair.proposed``). Scores are in [0, 1]; raise it to repair less."""
+
+    window: int = 80
+    """How many words before a seam are searched for the earlier copy of a re-emitted
+    passage. Bounds the work per word, so the cost stays linear."""
+
+    max_copy_words: int = 60
+    """The longest passage (in words) compared as one copy."""
+
+    report_only: bool = False
+    """Compute and report every edit but change nothing (for audits): ``Repair.text`` is the
+    input and all edits are in ``Repair.proposed``."""
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.type == "bool" and not isinstance(value, bool):
+                msg = f"Config.{f.name} must be True or False, got {value!r}"
+                raise TypeError(msg)
+        score = self.min_score
+        if isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= 1:
+            msg = f"Config.min_score must be a number in [0, 1], got {score!r}"
+            raise ValueError(msg)
+        for name, low, high in (("window", 4, 10_000), ("max_copy_words", 2, 1_000)):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                msg = f"Config.{name} must be an integer in [{low}, {high}], got {value!r}"
+                raise ValueError(msg)
