@@ -1,18 +1,111 @@
-"""Wires the stages: normalize -> segment -> detect -> resolve -> render."""
+"""Wires the stages: normalize -> segment -> detect -> resolve -> render.
+
+:func:`clean` and :func:`repair` run this one code path. Every stage returns edits on the text
+it was given; :func:`textrepair.render.compose` carries them back onto the input, so the
+report replays exactly.
+"""
 
 from __future__ import annotations
 
 from textrepair.config import Config
-from textrepair.result import Repair
+from textrepair.detect import detect
+from textrepair.normalize import normalize
+from textrepair.render import compose, lift, reflow
+from textrepair.resolve import resolve
+from textrepair.result import Edit, Repair, apply_edits
+from textrepair.segment import segment
 
 __all__ = ["clean", "repair"]
 
+_DEFAULT = Config()
+#: Rounds of detection: removing one copy can bring two others side by side.
+_ROUNDS = 3
+
+
+def _check(text: object, config: object, caller: str) -> Config:
+    if not isinstance(text, str):
+        hint = " (decode it first, e.g. data.decode('utf-8'))" if isinstance(text, bytes | bytearray) else ""
+        msg = f"textrepair.{caller}() expects str, got {type(text).__name__}{hint}"
+        raise TypeError(msg)
+    if config is None:
+        return _DEFAULT
+    if not isinstance(config, Config):
+        msg = f"textrepair.{caller}() expects config=Config(...) or None, got {type(config).__name__}"
+        raise TypeError(msg)
+    return config
+
+
+def _run(text: str, config: Config) -> tuple[str, list[Edit], list[Edit]]:
+    """Return the repaired text, the edits on the input, and the proposed edits."""
+    edits = normalize(text) if config.unicode else []
+    current = apply_edits(text, edits) if edits else text
+    proposed: list[Edit] = []
+    for round_ in range(_ROUNDS):
+        chosen, below = resolve(detect(segment(current), config), config.min_score)
+        if round_ == 0 and below:
+            proposed = lift(edits, below, current)[0] if edits else below
+        if not chosen:
+            break
+        following = apply_edits(current, chosen)
+        edits = compose(edits, chosen, current)
+        current = following
+    if config.reflow:
+        wraps = reflow(current, dehyphenate=config.dehyphenate)
+        if wraps:
+            following = apply_edits(current, wraps)
+            edits = compose(edits, wraps, current)
+            current = following
+    return current, edits, proposed
+
 
 def repair(text: str, *, config: Config | None = None) -> Repair:
-    """Placeholder while the engine is written."""
-    return Repair(text, ())
+    """Repair ``text`` and report every edit.
+
+    Args:
+        text: Any string.
+        config: How to repair; ``None`` for the conservative defaults.
+
+    Returns:
+        A :class:`~textrepair.result.Repair`: the repaired text and the edits (offsets into
+        ``text``) that replay to it.
+
+    Raises:
+        TypeError: If ``text`` is not a ``str`` (bytes: decode first) or ``config`` is not a
+            :class:`~textrepair.config.Config`.
+
+    Example:
+        >>> r = repair("Le\\nle mois dernier")
+        >>> r.text
+        'Le mois dernier'
+        >>> [(e.kind, e.removed("Le\\nle mois dernier")) for e in r.edits]
+        [('stutter', '\\nle')]
+    """
+    config = _check(text, config, "repair")
+    result, edits, proposed = _run(text, config)
+    if config.report_only:
+        return Repair(text, (), tuple(edits))
+    return Repair(result, tuple(edits), tuple(proposed))
 
 
 def clean(text: str, *, config: Config | None = None) -> str:
-    """Placeholder while the engine is written."""
-    return repair(text, config=config).text
+    """Return ``text`` with its doubled pieces removed and its Unicode repaired.
+
+    Args:
+        text: Any string.
+        config: How to repair; ``None`` for the conservative defaults.
+
+    Returns:
+        The repaired text.
+
+    Raises:
+        TypeError: If ``text`` is not a ``str`` (bytes: decode first) or ``config`` is not a
+            :class:`~textrepair.config.Config`.
+
+    Example:
+        >>> clean("pourrait fournir une partie de ce capital ;\\nune partie de ce capital.")
+        'pourrait fournir une partie de ce capital.'
+    """
+    config = _check(text, config, "clean")
+    if config.report_only:
+        return text
+    return _run(text, config)[0]

@@ -1,0 +1,113 @@
+"""Language data: tables, not code branches.
+
+Each table covers at least fr, en, de, it, es, pt and nl. Keys are casefolded.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ELIDED_FULL",
+    "ELISION_PREFIXES",
+    "FUNCTION_WORDS",
+    "LEGIT_DOUBLES",
+]
+
+#: Words that are doubled on purpose ("nous nous sommes", "that that", "die die", "piano
+#: piano", "bye bye", "very very"): a doubled copy of one of these is never taken for a stutter
+#: unless a separator artifact marks the seam.
+LEGIT_DOUBLES: frozenset[str] = frozenset(
+    {
+        # fr: reflexive pronouns, reduplication, interjections
+        "nous", "vous", "si", "non", "oui", "bon", "très", "tout", "tous", "toutes", "toute",
+        "fifty", "pique", "cache", "train", "couci", "bling", "tam", "cha", "bonbon", "dodo",
+        # en
+        "that", "had", "is", "was", "do", "very", "bye", "no", "yes", "so", "really", "far",
+        "more", "long", "ha", "ah", "oh", "hey", "well", "go", "knock", "tut", "boo", "bang",
+        "ding", "dong", "chop", "goody", "night", "pretty", "there", "now", "come", "again",
+        "over", "round", "on", "off", "one", "wait", "whoa", "woah", "wow", "yeah",
+        # de
+        "die", "der", "das", "dass", "sie", "wir", "ja", "nein", "na", "gut", "sehr",
+        "immer", "hin", "schritt", "mal", "bis",
+        # it
+        "piano", "pian", "via", "man", "mano", "bene", "così", "sì", "già",
+        "pari", "quasi", "zitto", "subito", "forte", "tanto",
+        # es
+        "poco", "ya", "casi", "muy", "sí", "bien", "pues", "corre", "así", "cada",
+        # pt
+        "já", "logo", "bem", "pouco", "quase", "muito", "tão", "sim",
+        # nl
+        "dat", "nee", "heel", "zo", "al", "steeds", "even",
+        # onomatopoeia common to many languages
+        "bla", "blah", "hip", "tic", "tac", "toc", "pum",
+    }
+)
+
+#: Elided articles and pronouns written with an apostrophe before a vowel (fr, it, ca, pt).
+#: A token such as ``d’expansion`` is split into ``d’`` and ``expansion``.
+ELISION_PREFIXES: frozenset[str] = frozenset(
+    {
+        # fr
+        "l", "d", "j", "m", "n", "s", "t", "c", "ç", "qu", "jusqu", "lorsqu", "puisqu",
+        "quoiqu", "presqu", "quelqu",
+        # it
+        "dell", "all", "dall", "nell", "sull", "coll", "un", "quell", "bell", "quest", "sant",
+        "v", "ch",
+    }
+)
+
+#: The full forms an elided prefix stands for: ``de`` and ``d’`` are the same word doubled.
+ELIDED_FULL: dict[str, frozenset[str]] = {
+    "l": frozenset({"le", "la", "lo"}),
+    "d": frozenset({"de", "di"}),
+    "j": frozenset({"je"}),
+    "m": frozenset({"me", "mi"}),
+    "n": frozenset({"ne"}),
+    "s": frozenset({"se", "si"}),
+    "t": frozenset({"te", "ti"}),
+    "c": frozenset({"ce", "ci"}),
+    "ç": frozenset({"ça"}),
+    "qu": frozenset({"que"}),
+    "jusqu": frozenset({"jusque"}),
+    "lorsqu": frozenset({"lorsque"}),
+    "puisqu": frozenset({"puisque"}),
+    "quoiqu": frozenset({"quoique"}),
+    "presqu": frozenset({"presque"}),
+    "quelqu": frozenset({"quelque"}),
+    "dell": frozenset({"della", "dello"}),
+    "all": frozenset({"alla", "allo"}),
+    "dall": frozenset({"dalla", "dallo"}),
+    "nell": frozenset({"nella", "nello"}),
+    "sull": frozenset({"sulla", "sullo"}),
+    "coll": frozenset({"colla", "collo"}),
+    "un": frozenset({"una"}),
+    "quell": frozenset({"quella", "quello"}),
+    "bell": frozenset({"bella", "bello"}),
+    "quest": frozenset({"questa", "questo"}),
+    "sant": frozenset({"santa", "santo"}),
+}
+
+#: Articles, prepositions and conjunctions: a line that ends with one of these was broken in
+#: the middle of a sentence (evidence for hard-wrap reflow).
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    {
+        # fr
+        "le", "la", "les", "de", "des", "du", "un", "une", "et", "à", "au", "aux", "en",
+        "dans", "par", "pour", "sur", "avec", "ou", "que", "qui", "ne", "se", "sa", "son",
+        "ses", "leur", "leurs", "ce", "cette", "ces", "d’", "l’", "d'", "l'", "qu’", "qu'",
+        # en
+        "the", "a", "an", "of", "to", "in", "and", "or", "for", "with", "on", "at", "by",
+        "from", "into", "is", "are", "was", "were", "be", "its", "their", "this", "these",
+        # de
+        "der", "die", "das", "den", "dem", "ein", "eine", "einen", "einem", "einer",
+        "und", "oder", "zu", "mit", "von", "im", "für", "auf", "aus", "bei", "nach", "über",
+        # it
+        "il", "lo", "gli", "di", "del", "della", "dei", "delle", "e", "o", "con", "per",
+        "su", "da", "nel", "nella", "che", "al", "alla",
+        # es
+        "el", "los", "las", "y", "por", "para",
+        # pt
+        "os", "as", "do", "dos", "um", "uma", "em", "no", "na", "com", "ao",
+        # nl
+        "het", "een", "van", "op", "met", "voor", "aan", "te", "bij", "naar",
+    }
+)

@@ -1,0 +1,102 @@
+"""Every compiled regular expression of textrepair, with a comment per case.
+
+All patterns are linear: no nested quantifiers over overlapping classes, so none can backtrack
+catastrophically (each is exercised on pathological input in the test suite).
+"""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = [
+    "CJK_RUN",
+    "CLOSERS_TAIL",
+    "CODE_LINE",
+    "INVISIBLE",
+    "LIST_ITEM",
+    "LONE_SEPARATOR_LINE",
+    "SENTENCE_END",
+    "SEPARATOR_IN_GAP",
+    "WORD",
+]
+
+#: A word token: a run of word characters, joined across inner hyphens and apostrophes
+#: (``semi-conducteurs``, ``d’expansion``, ``don't``); or a number with inner separators
+#: (``1,5``, ``10.000``, ``5-7000``). Each alternative is a possessive-free run of a single
+#: class followed by a bounded repetition, so matching is linear.
+WORD = regex.compile(
+    r"""
+    \d+(?:[.,:]\d+)+              # a number with inner separators: 1,5  10.000  12:30
+    | \w+(?:[-\N{HYPHEN}'\N{RIGHT SINGLE QUOTATION MARK}]\w+)*  # a word, maybe compound
+    """,
+    regex.VERBOSE,
+)
+
+#: Invisible characters that split a word without showing: zero-width space, soft hyphen,
+#: word joiner, zero-width no-break space (BOM) and the invisible math operators. ZWJ and ZWNJ
+#: are not listed: emoji sequences and Indic scripts need them.
+INVISIBLE = regex.compile(
+    r"[\N{ZERO WIDTH SPACE}\N{SOFT HYPHEN}\N{WORD JOINER}\N{ZERO WIDTH NO-BREAK SPACE}"
+    r"\N{FUNCTION APPLICATION}\N{INVISIBLE TIMES}\N{INVISIBLE SEPARATOR}\N{INVISIBLE PLUS}]"
+)
+
+#: Punctuation that marks a chunk seam when it stands in the gap between two words: a
+#: semicolon, a slash, a vertical bar, an ellipsis (one character or three dots) or a dash
+#: standing alone between spaces.
+SEPARATOR_IN_GAP = regex.compile(
+    r"""
+    [;/|\N{HORIZONTAL ELLIPSIS}]   # ; / | …
+    | \.\.\.                       # ... written as three dots
+    | (?:^|\s)[-\N{EN DASH}\N{EM DASH}](?:\s|$)  # a dash standing alone
+    """,
+    regex.VERBOSE,
+)
+
+#: A line that holds nothing but one stray separator mark (``;`` alone on its line).
+LONE_SEPARATOR_LINE = regex.compile(
+    r"""
+    ^[^\S\n]*                                   # optional indentation
+    (?:[;,/|:\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}-]|\.\.\.)  # one separator mark
+    [^\S\n]*\n                                  # optional trailing spaces, the line end
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+
+#: Sentence-ending punctuation, possibly followed by closing quotes or brackets.
+SENTENCE_END = regex.compile(
+    r"""
+    [.!?\N{HORIZONTAL ELLIPSIS}\N{IDEOGRAPHIC FULL STOP}\N{FULLWIDTH EXCLAMATION MARK}\N{FULLWIDTH QUESTION MARK}]
+    [\p{Pf}\p{Pe}"'\s]*$           # closing quotes and brackets, then the end of the text
+    """,
+    regex.VERBOSE,
+)
+
+#: Closing quotes and brackets at the end of a text (stripped before looking at its last mark).
+CLOSERS_TAIL = regex.compile(r"[\p{Pf}\p{Pe}\"'\s]+$")
+
+#: A list item, a table row, a heading, a quotation or a labelled line: lines that keep
+#: their line break.
+LIST_ITEM = regex.compile(
+    r"""
+    ^[^\S\n]*(?:
+        [-*+\N{BULLET}\N{TRIANGULAR BULLET}\N{EN DASH}\N{EM DASH}>#|]  # - * + • ‣ – — > # |
+      | \d{1,3}[.)]\s                         # 1.  2)
+      | [a-zA-Z][.)]\s                        # a)  b.
+    )
+    """,
+    regex.VERBOSE,
+)
+
+#: A line that looks like code: indentation by a tab or four spaces, or braces,
+#: brackets, ``=`` or a backslash at its end.
+CODE_LINE = regex.compile(
+    r"""
+    ^(?:\t|[^\S\n]{4})             # indented code block
+    | [{}\[\]=\\]\s*$              # ends with a brace, a bracket, = or a backslash
+    | ^\s*[$%#>]\s                 # a shell prompt
+    """,
+    regex.VERBOSE,
+)
+
+#: A run of characters from scripts written without spaces between words.
+CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]+")

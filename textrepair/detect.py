@@ -1,0 +1,398 @@
+"""Detect: one detector per artifact family, each proposing scored candidate edits.
+
+Detectors read the words and seams from :mod:`textrepair.segment` and return
+:class:`~textrepair.result.Edit` candidates on the (normalised) text; :mod:`textrepair.resolve`
+chooses among them. A repeat counts as damage only when its *shape* says so: the earlier copy
+ends where the later one starts, across a seam, and the stronger the seam (a separator
+artifact, a line break, nothing at all) the less similarity it takes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import LCSseq
+
+from textrepair._langdata import LEGIT_DOUBLES
+from textrepair._patterns import LONE_SEPARATOR_LINE, SENTENCE_END
+from textrepair.config import Config
+from textrepair.result import Edit
+from textrepair.segment import Seam, Words, elision_equivalent
+
+__all__ = ["detect", "loops", "overlaps", "stray_separators", "stutters"]
+
+_SEAM_NAMES = {
+    Seam.SEPARATOR_LINE: "separator at a line break",
+    Seam.SEPARATOR: "separator",
+    Seam.LINE: "line break",
+    Seam.INLINE: "seam inside a line",
+    Seam.SENTENCE: "sentence end inside a line",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Gate:
+    """The least evidence an overlap needs at one kind of seam."""
+
+    matched: int  # aligned words in common
+    content: int  # of which content words (4+ letters, or numbers)
+    similarity: float  # 2 * matched / (len(left) + len(right))
+    tail: int  # unmatched words allowed at the end of the earlier copy
+    lead: int  # unmatched words allowed before the copies align
+
+
+_GATES = {
+    Seam.SEPARATOR_LINE: _Gate(2, 1, 0.6, 2, 2),
+    Seam.SEPARATOR: _Gate(3, 2, 0.7, 1, 1),
+    Seam.LINE: _Gate(3, 2, 0.75, 0, 1),
+    Seam.INLINE: _Gate(4, 3, 0.85, 0, 0),
+    Seam.SENTENCE: _Gate(6, 4, 0.9, 0, 0),
+}
+#: A line break after a sentence end: the author may repeat a subject on purpose.
+_LINE_AFTER_SENTENCE = _Gate(5, 3, 0.85, 0, 0)
+#: A clause restarted inside a line (``The plan requires The plan requires funds``).
+_INLINE_RESTART = _Gate(3, 2, 0.85, 0, 0)
+#: Separator seams of a document whose other separator seams proved to be chunk seams.
+_CONFIRMED_SEPARATOR = _Gate(4, 3, 0.45, 4, 3)
+_CONFIRMING = 2  # accepted overlaps at separator seams that confirm the separator
+
+
+def _sentence_start(words: Words, j: int) -> bool:
+    if j == 0:
+        return True
+    gap = words.gap(j)
+    return "\n" in gap or bool(SENTENCE_END.search(gap.rstrip() + " ") and gap.strip())
+
+
+@dataclass(slots=True)
+class _Match:
+    """One aligned pair of copies: left ``[j, i)`` and right ``[i, i + m)``."""
+
+    j: int
+    i: int
+    m: int
+    matched: int
+    content: int
+    similarity: float
+    tail: int
+    lead: int
+
+
+def _align(words: Words, j: int, i: int) -> _Match | None:
+    """Align the left copy ``[j, i)`` with the words after ``i``."""
+    stems = words.stems
+    k = i - j
+    right_end = min(len(stems), i + k + 2 + k // 3)
+    left, right = stems[j:i], stems[i:right_end]
+    blocks = [b for b in LCSseq.editops(left, right).as_matching_blocks() if b.size]
+    if not blocks:
+        return None
+    lead_left, lead_right = blocks[0].a, blocks[0].b
+    last = blocks[-1]
+    tail = k - (last.a + last.size)
+    m = last.b + last.size
+    paired = min(lead_left, lead_right)
+    trim = lead_left - paired  # left words before the copy: not part of it
+    matched = sum(b.size for b in blocks)
+    content = sum(
+        1 for b in blocks for t in range(b.a, b.a + b.size) if words.content[j + t]
+    )
+    k -= trim
+    return _Match(
+        j=j + trim,
+        i=i,
+        m=m,
+        matched=matched,
+        content=content,
+        similarity=2 * matched / (k + m),
+        tail=tail,
+        lead=max(lead_right - paired, 0) + paired,
+    )
+
+
+def _passes(match: _Match, gate: _Gate) -> bool:
+    return (
+        match.matched >= gate.matched
+        and match.content >= gate.content
+        and match.similarity >= gate.similarity
+        and match.tail <= gate.tail
+        and match.lead <= gate.lead
+    )
+
+
+def _gate_for(words: Words, match: _Match, seam: int) -> _Gate | None:
+    """The gate for this seam, or ``None`` where the shape is a deliberate repetition."""
+    i, j, m = match.i, match.j, match.m
+    if seam == Seam.LINE:
+        if words.line_start(j) and words.line_end(i + m - 1):
+            return None  # a whole line said again: a refrain, a list, a lyric
+        gap = words.gap(i)
+        if SENTENCE_END.search(gap.split("\n", 1)[0] + " "):
+            return _LINE_AFTER_SENTENCE
+    if seam == Seam.INLINE and _sentence_start(words, j) and words.text[words.starts[i]].isupper():
+        return _INLINE_RESTART
+    return _GATES[seam]
+
+
+def _score(match: _Match, gate: _Gate, seam: int) -> float:
+    room = max(1.0 - gate.similarity, 1e-9)
+    value = 0.5 + 0.25 * (match.similarity - gate.similarity) / room
+    value += 0.1 * min(match.content / 4, 1.0) + 0.05 * seam
+    return round(min(value, 1.0), 3)
+
+
+def _edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Edit:
+    i, j, m = match.i, match.j, match.m
+    k = i - j
+    restart = (
+        seam in (Seam.LINE, Seam.INLINE)
+        and _sentence_start(words, j)
+        and m >= k
+        and not SENTENCE_END.search(words.gap(i).split("\n", 1)[0] + " ")
+    )
+    kind = "restart" if restart else "overlap"
+    if match.tail == 0 and k > m:
+        start, end, kept = words.ends[i - 1], words.ends[i + m - 1], "earlier, complete"
+    else:
+        start, end, kept = words.starts[j], words.starts[i], "later"
+    reason = (
+        f"{match.matched} of {k} words said again after a {_SEAM_NAMES[seam]} "
+        f"(similarity {match.similarity:.2f}); kept the {kept} copy"
+    )
+    return Edit(start, end, "", kind, _score(match, gate, seam), reason)
+
+
+def overlaps(words: Words, config: Config) -> list[Edit]:
+    """Find passages re-emitted right after themselves across a seam (and restarts).
+
+    Candidates come from stem bigrams seen within ``config.window`` words before each word;
+    each is verified by an alignment (rapidfuzz LCS on stems, so insertions, deletions and
+    substitutions are tolerated) and judged by the gate of its seam.
+
+    Args:
+        words: The segmented text.
+        config: The configuration (``window``, ``max_copy_words``).
+
+    Returns:
+        Candidate edits of kind ``"overlap"`` and ``"restart"``.
+
+    Example:
+        >>> from textrepair.segment import segment
+        >>> text = "il peut fournir une partie de ce capital ;\\nune partie de ce capital."
+        >>> [e.removed(text) for e in overlaps(segment(text), Config())]
+        ['une partie de ce capital ;\\n']
+    """
+    stems, content = words.stems, words.content
+    n = len(stems)
+    seen: dict[tuple[str, str], list[int]] = {}
+    edits: list[Edit] = []
+    waiting: list[tuple[_Match, int]] = []  # near misses at separator seams
+    confirmed = 0
+    done: set[tuple[int, int]] = set()
+    for i in range(n - 1):
+        bigram = (stems[i], stems[i + 1])
+        if i >= 2:
+            seam = words.seam(i)
+            strong = seam >= Seam.SEPARATOR
+            best: tuple[float, _Match, _Gate] | None = None
+            near: _Match | None = None
+            for p in range(4 if strong else 1):
+                if i + p + 1 >= n:
+                    break
+                anchor = (stems[i + p], stems[i + p + 1])
+                if not (strong or content[i + p] or content[i + p + 1]):
+                    continue
+                for q in reversed(seen.get(anchor, ())[-3:]):
+                    j = q - p
+                    if q > i - 2 - p or j < 0 or j < i - config.window:
+                        continue
+                    if i - j > config.max_copy_words or (j, i) in done:
+                        continue
+                    done.add((j, i))
+                    if "\n\n" in words.text[words.starts[j] : words.starts[i]].rstrip():
+                        continue
+                    match = _align(words, j, i)
+                    if match is None:
+                        continue
+                    gate = _gate_for(words, match, seam)
+                    if gate is None:
+                        continue
+                    if _passes(match, gate):
+                        score = _score(match, gate, seam)
+                        if best is None or score > best[0]:
+                            best = (score, match, gate)
+                    elif seam == Seam.SEPARATOR_LINE and (
+                        near is None or match.matched > near.matched
+                    ):
+                        near = match
+            if best is not None:
+                edits.append(_edit(words, best[1], best[2], seam))
+                confirmed += seam == Seam.SEPARATOR_LINE
+            elif near is not None:
+                waiting.append((near, seam))
+        positions = seen.setdefault(bigram, [])
+        positions.append(i)
+        if len(positions) > 8:
+            del positions[:4]
+    if confirmed >= _CONFIRMING:
+        for match, seam in waiting:
+            if _passes(match, _CONFIRMED_SEPARATOR):
+                edits.append(_edit(words, match, _CONFIRMED_SEPARATOR, seam))
+    return edits
+
+
+def stutters(words: Words) -> list[Edit]:
+    """Find a word doubled across a line wrap (``Le\\nle mois``, ``de\\nd’expansion``).
+
+    The first copy is kept (its case is usually right); where one copy is elided
+    (``d’``), the elided one is kept. Words that are doubled on purpose (``nous nous``) and
+    numbers are left alone unless a separator artifact marks the seam.
+
+    Args:
+        words: The segmented text.
+
+    Returns:
+        Candidate edits of kind ``"stutter"``.
+
+    Example:
+        >>> from textrepair.segment import segment
+        >>> text = "adaptées à ses\\nses propres besoins"
+        >>> [e.removed(text) for e in stutters(segment(text))]
+        ['\\nses']
+    """
+    text, keys, starts, ends = words.text, words.keys, words.starts, words.ends
+    edits: list[Edit] = []
+    for newline in (m.start() for m in re.finditer("\n", text)):
+        i = bisect.bisect_left(starts, newline)  # the first word after the line break
+        if i == 0 or i >= len(keys):
+            continue
+        gap = words.gap(i)
+        if gap.count("\n") != 1 or text.find("\n", newline + 1, starts[i]) != -1:
+            continue
+        first, second = keys[i - 1], keys[i]
+        elided = elision_equivalent(first, second)
+        if not (first == second or elided) or first[0].isdigit():
+            continue
+        seam = words.seam(i)
+        if seam == Seam.LINE and gap.strip():
+            continue  # punctuation at the wrap: "Paris.\nParis", "oui,\noui"
+        if first in LEGIT_DOUBLES and seam != Seam.SEPARATOR_LINE:
+            continue
+        if elided and first.endswith("'") is False:
+            start, end = starts[i - 1], starts[i]  # keep the elided second copy
+        else:
+            start, end = ends[i - 1], ends[i]
+        reason = f"“{text[starts[i - 1]:ends[i - 1]]}” doubled across a line wrap"
+        edits.append(Edit(start, end, "", "stutter", 0.9, reason))
+    return edits
+
+
+def stray_separators(text: str) -> list[Edit]:
+    """Find lines holding only a stray separator between two halves of a sentence.
+
+    Args:
+        text: The normalised text.
+
+    Returns:
+        Candidate edits of kind ``"separator"`` that remove the whole line.
+
+    Example:
+        >>> text = "de Nvidia\\n;\\nen suivant"
+        >>> [e.removed(text) for e in stray_separators(text)]
+        [';\\n']
+    """
+    edits: list[Edit] = []
+    for match in LONE_SEPARATOR_LINE.finditer(text):
+        start, end = match.span()
+        before = text[:start].rstrip(" \t")
+        after = text[end : end + 1]
+        if not before.endswith("\n") or before.endswith("\n\n") or not after.strip():
+            continue  # a separator between blank lines is a section break, not an artifact
+        previous_line = before[:-1].rsplit("\n", 1)[-1]
+        if not previous_line.strip():
+            continue
+        mark = match.group().strip()
+        edits.append(Edit(start, end, "", "separator", 0.9, f"stray “{mark}” line"))
+    return edits
+
+
+_MAX_PERIOD = 8
+
+
+def loops(words: Words) -> list[Edit]:
+    """Find a word or phrase repeated many times in a row; keep the first copy.
+
+    A phrase of two or more words must come three times; a single word five times (ten
+    for words that are doubled on purpose). Punctuation or line breaks between the copies
+    (chants, lyrics: ``let it be, let it be``) ask for six copies.
+
+    Args:
+        words: The segmented text.
+
+    Returns:
+        Candidate edits of kind ``"loop"``.
+
+    Example:
+        >>> from textrepair.segment import segment
+        >>> text = "au centre de la de la de la de la ville"
+        >>> [e.removed(text) for e in loops(segment(text))]
+        [' de la de la de la']
+    """
+    keys, text, starts, ends = words.keys, words.text, words.starts, words.ends
+    edits: list[Edit] = []
+    for p in range(1, _MAX_PERIOD + 1):
+        if len(keys) < 3 * p:
+            break
+        equal = bytes(a == b for a, b in zip(keys, keys[p:]))
+        shortest = p * (2 if p > 1 else 4)
+        for run in re.finditer(rb"\x01{%d,}" % shortest, equal):
+            t, length = run.start(), run.end() - run.start()
+            copies = (length + p) // p
+            unit = keys[t : t + p]
+            if p > 1 and any(p % q == 0 and unit == unit[q:] + unit[:q] for q in range(1, p)):
+                continue  # the unit repeats itself: a shorter period covers it
+            span = text[starts[t] : ends[t + copies * p - 1]]
+            if "\n\n" in span:
+                continue
+            punctuated = any(not words.gap(x).isspace() for x in range(t + p, t + copies * p, p))
+            need = 3 if p > 1 else (10 if keys[t] in LEGIT_DOUBLES else 5)
+            if punctuated or "\n" in span:
+                need = max(need, 6)
+            if copies < need:
+                continue
+            start, end = ends[t + p - 1], ends[t + copies * p - 1]
+            score = min(0.6 + 0.1 * (copies - need), 1.0)
+            phrase = text[starts[t] : ends[t + p - 1]]
+            reason = f"“{phrase}” repeated {copies} times in a row; kept one"
+            edits.append(Edit(start, end, "", "loop", round(score, 3), reason))
+    return edits
+
+
+def detect(words: Words, config: Config) -> list[Edit]:
+    """Run every enabled detector.
+
+    Args:
+        words: The segmented, normalised text.
+        config: Which families to look for, and how far.
+
+    Returns:
+        Candidate edits, possibly overlapping; :func:`textrepair.resolve.resolve` picks.
+
+    Example:
+        >>> from textrepair.segment import segment
+        >>> [e.kind for e in detect(segment("Le\\nle mois dernier"), Config())]
+        ['stutter']
+    """
+    candidates: list[Edit] = []
+    if config.separators:
+        candidates += stray_separators(words.text)
+    if config.stutters:
+        candidates += stutters(words)
+    if config.overlaps or config.restarts:
+        wanted = {"overlap"} if not config.restarts else {"restart"} if not config.overlaps else None
+        candidates += [e for e in overlaps(words, config) if wanted is None or e.kind in wanted]
+    if config.loops:
+        candidates += loops(words)
+    return candidates

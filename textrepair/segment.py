@@ -1,0 +1,125 @@
+"""Segment: words with offsets, comparison keys, and the seams between them.
+
+Repeats are found on *keys* (casefolded words, apostrophes unified, elisions split) and
+*stems* (a key's first five characters, so that ``capitaux``/``capital`` or
+``nécessaires``/``nécessaire`` compare equal), while edits are cut on the original spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textrepair._langdata import ELIDED_FULL, ELISION_PREFIXES
+from textrepair._patterns import SENTENCE_END, SEPARATOR_IN_GAP, WORD
+
+__all__ = ["Seam", "Words", "elision_equivalent", "segment"]
+
+_STEM = 5
+_APOSTROPHES = str.maketrans({"\N{RIGHT SINGLE QUOTATION MARK}": "'", "\N{MODIFIER LETTER APOSTROPHE}": "'"})
+
+
+class Seam:
+    """Strength of the boundary between two words, from the text in the gap between them."""
+
+    SEPARATOR_LINE = 4  # a separator mark and a line break (``capital ;\n``, ``\n;\n``)
+    SEPARATOR = 3  # a separator mark inside a line (`` / ``, `` … ``)
+    LINE = 2  # a line break
+    INLINE = 1  # spaces, commas
+    SENTENCE = 0  # a sentence end inside a line (``. ``)
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The words of a text, with offsets and comparison keys (parallel lists)."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    keys: list[str]
+    stems: list[str]
+    content: list[bool]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def gap(self, i: int) -> str:
+        """The text between word ``i - 1`` and word ``i`` (``i`` may be ``len(self)``)."""
+        start = self.ends[i - 1] if i > 0 else 0
+        end = self.starts[i] if i < len(self.starts) else len(self.text)
+        return self.text[start:end]
+
+    def seam(self, i: int) -> int:
+        """The :class:`Seam` strength of the gap before word ``i``."""
+        gap = self.gap(i)
+        newline = "\n" in gap
+        if SEPARATOR_IN_GAP.search(gap):
+            return Seam.SEPARATOR_LINE if newline else Seam.SEPARATOR
+        if newline:
+            return Seam.LINE
+        if SENTENCE_END.search(gap.rstrip() + " ") and gap.strip():
+            return Seam.SENTENCE
+        return Seam.INLINE
+
+    def line_start(self, i: int) -> bool:
+        """Whether word ``i`` is the first word of its line."""
+        return i == 0 or "\n" in self.gap(i)
+
+    def line_end(self, i: int) -> bool:
+        """Whether word ``i`` is the last word of its line."""
+        return i == len(self.starts) - 1 or "\n" in self.gap(i + 1)
+
+
+def _key(word: str) -> str:
+    return word.casefold().translate(_APOSTROPHES)
+
+
+def segment(text: str) -> Words:
+    """Split ``text`` into words with offsets, keys and stems.
+
+    Args:
+        text: Normalised text.
+
+    Returns:
+        The words of ``text``; punctuation and spaces stay in the gaps between them.
+
+    Example:
+        >>> w = segment("Le projet d’expansion, 1,5 M")
+        >>> w.keys
+        ['le', 'projet', "d'", 'expansion', '1,5', 'm']
+        >>> w.gap(3)
+        ''
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    keys: list[str] = []
+    for match in WORD.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        key = _key(word)
+        cut = key.find("'")
+        if 0 < cut < len(key) - 1 and key[:cut] in ELISION_PREFIXES:
+            starts.append(start)
+            ends.append(start + cut + 1)
+            keys.append(key[: cut + 1])
+            start += cut + 1
+            key = key[cut + 1 :]
+        starts.append(start)
+        ends.append(end)
+        keys.append(key)
+    stems = [k[:_STEM] if len(k) > _STEM and not k[0].isdigit() else k for k in keys]
+    content = [len(k) >= 4 or k[0].isdigit() for k in keys]
+    return Words(text, starts, ends, keys, stems, content)
+
+
+def elision_equivalent(first: str, second: str) -> bool:
+    """Whether two keys are the same word, one of them elided (``de`` and ``d'``).
+
+    Example:
+        >>> elision_equivalent("de", "d'"), elision_equivalent("le", "l'"), elision_equivalent("de", "l'")
+        (True, True, False)
+    """
+    if first.endswith("'") and not second.endswith("'"):
+        first, second = second, first
+    if not second.endswith("'"):
+        return False
+    return first in ELIDED_FULL.get(second[:-1], frozenset())
