@@ -47,7 +47,7 @@ SEPARATOR_IN_GAP = regex.compile(
     r"""
     [;/|\N{HORIZONTAL ELLIPSIS}]   # ; / | …
     | \.\.\.                       # ... written as three dots
-    | (?:^|\s)[-\N{EN DASH}\N{EM DASH}](?:\s|$)  # a dash standing alone
+    | [^\S\n][-\N{EN DASH}\N{EM DASH}](?:[^\S\n]|$)  # a dash between spaces (not a list marker)
     """,
     regex.VERBOSE,
 )

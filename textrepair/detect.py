@@ -10,6 +10,7 @@ artifact, a line break, nothing at all) the less similarity it takes.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass
 
@@ -22,6 +23,9 @@ from textrepair.result import Edit
 from textrepair.segment import Seam, Words, elision_equivalent
 
 __all__ = ["detect", "loops", "overlaps", "stray_separators", "stutters"]
+
+#: Characters that can make a seam stronger than a space (see :class:`Seam`).
+_SEAM_MARK = re.compile("[\n;/|\N{HORIZONTAL ELLIPSIS}]|\\.\\.\\.|\\s[-\N{EN DASH}\N{EM DASH}]\\s")
 
 _SEAM_NAMES = {
     Seam.SEPARATOR_LINE: "separator at a line break",
@@ -164,6 +168,17 @@ def _edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Edit:
     return Edit(start, end, "", kind, _score(match, gate, seam), reason)
 
 
+def _marked_seams(words: Words) -> dict[int, int]:
+    """The seams stronger than a plain space, by the index of the word after them."""
+    marked: dict[int, int] = {}
+    starts = words.starts
+    for mark in _SEAM_MARK.finditer(words.text):
+        i = bisect.bisect_left(starts, mark.start())
+        if 0 < i < len(starts) and i not in marked:
+            marked[i] = words.seam(i)
+    return marked
+
+
 def overlaps(words: Words, config: Config) -> list[Edit]:
     """Find passages re-emitted right after themselves across a seam (and restarts).
 
@@ -186,22 +201,21 @@ def overlaps(words: Words, config: Config) -> list[Edit]:
     """
     stems, content = words.stems, words.content
     n = len(stems)
+    bigrams = list(zip(stems, stems[1:]))
     seen: dict[tuple[str, str], list[int]] = {}
     edits: list[Edit] = []
     waiting: list[tuple[_Match, int]] = []  # near misses at separator seams
     confirmed = 0
     done: set[tuple[int, int]] = set()
-    for i in range(n - 1):
-        bigram = (stems[i], stems[i + 1])
-        if i >= 2:
-            seam = words.seam(i)
-            strong = seam >= Seam.SEPARATOR
+    marked = _marked_seams(words)
+    for i, bigram in enumerate(bigrams):
+        seam = marked.get(i, Seam.INLINE)
+        strong = seam >= Seam.SEPARATOR
+        if i >= 2 and (strong or bigram in seen):
             best: tuple[float, _Match, _Gate] | None = None
             near: _Match | None = None
-            for p in range(4 if strong else 1):
-                if i + p + 1 >= n:
-                    break
-                anchor = (stems[i + p], stems[i + p + 1])
+            for p in range(min(4 if strong else 1, n - 1 - i)):
+                anchor = bigrams[i + p]
                 if not (strong or content[i + p] or content[i + p + 1]):
                     continue
                 for q in reversed(seen.get(anchor, ())[-3:]):
@@ -216,6 +230,8 @@ def overlaps(words: Words, config: Config) -> list[Edit]:
                     match = _align(words, j, i)
                     if match is None:
                         continue
+                    if seam == Seam.INLINE:
+                        seam = words.seam(i)  # inline or a sentence end
                     gate = _gate_for(words, match, seam)
                     if gate is None:
                         continue
@@ -232,10 +248,13 @@ def overlaps(words: Words, config: Config) -> list[Edit]:
                 confirmed += seam == Seam.SEPARATOR_LINE
             elif near is not None:
                 waiting.append((near, seam))
-        positions = seen.setdefault(bigram, [])
-        positions.append(i)
-        if len(positions) > 8:
-            del positions[:4]
+        positions = seen.get(bigram)
+        if positions is None:
+            seen[bigram] = [i]
+        else:
+            positions.append(i)
+            if len(positions) > 8:
+                del positions[:4]
     if confirmed >= _CONFIRMING:
         for match, seam in waiting:
             if _passes(match, _CONFIRMED_SEPARATOR):
@@ -345,7 +364,7 @@ def loops(words: Words) -> list[Edit]:
     for p in range(1, _MAX_PERIOD + 1):
         if len(keys) < 3 * p:
             break
-        equal = bytes(a == b for a, b in zip(keys, keys[p:]))
+        equal = bytes(map(operator.eq, keys, keys[p:]))
         shortest = p * (2 if p > 1 else 4)
         for run in re.finditer(rb"\x01{%d,}" % shortest, equal):
             t, length = run.start(), run.end() - run.start()

@@ -22,7 +22,6 @@ from textrepair.result import Edit
 __all__ = ["compose", "lift", "reflow"]
 
 _BLOCK_BREAK = regex.compile(r"\n[^\S\n]*\n")
-_LAST_WORD = regex.compile(r"(\w+)[^\w]*$")
 _OPENS_PARAGRAPH = regex.compile(r"[\p{Lu}\p{Lt}\p{N}\p{Pi}\p{Ps}\"'«¿¡\-–—]")
 _HYPHEN_END = regex.compile(r"(\w+)-$")
 _FIRST_WORD = regex.compile(r"^(\w+)")
@@ -39,10 +38,9 @@ def _is_prose(lines: Sequence[str]) -> bool:
     ends_function_word = 0
     open_ends = 0
     for line in body[:-1]:
-        last = _LAST_WORD.search(line)
-        if last and line.endswith(last.group(1)):
+        if line[-1:].isalnum():
             open_ends += 1
-            ends_function_word += last.group(1).casefold() in FUNCTION_WORDS
+            ends_function_word += line.rsplit(None, 1)[-1].casefold() in FUNCTION_WORDS
         elif line.endswith("-"):
             open_ends += 1
     lower_starts = sum(1 for line in body[1:] if line[:1].islower())

@@ -89,26 +89,39 @@ def segment(text: str) -> Words:
         >>> w.gap(3)
         ''
     """
-    starts: list[int] = []
-    ends: list[int] = []
-    keys: list[str] = []
-    for match in WORD.finditer(text):
-        start, end = match.span()
-        word = match.group()
-        key = _key(word)
-        cut = key.find("'")
-        if 0 < cut < len(key) - 1 and key[:cut] in ELISION_PREFIXES:
-            starts.append(start)
-            ends.append(start + cut + 1)
-            keys.append(key[: cut + 1])
-            start += cut + 1
-            key = key[cut + 1 :]
-        starts.append(start)
-        ends.append(end)
-        keys.append(key)
+    spans = [m.span() for m in WORD.finditer(text)]
+    folded = text.casefold().translate(_APOSTROPHES)
+    if len(folded) == len(text):
+        keys = [folded[a:b] for a, b in spans]
+    else:  # casefolding changed lengths (ß -> ss): fold word by word
+        keys = [_key(text[a:b]) for a, b in spans]
+    starts = [a for a, _ in spans]
+    ends = [b for _, b in spans]
+    if "'" in folded:
+        starts, ends, keys = _split_elisions(starts, ends, keys)
     stems = [k[:_STEM] if len(k) > _STEM and not k[0].isdigit() else k for k in keys]
     content = [len(k) >= 4 or k[0].isdigit() for k in keys]
     return Words(text, starts, ends, keys, stems, content)
+
+
+def _split_elisions(
+    starts: list[int], ends: list[int], keys: list[str]
+) -> tuple[list[int], list[int], list[str]]:
+    """Split ``d'expansion`` into ``d'`` and ``expansion``."""
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    out_keys: list[str] = []
+    for start, end, key in zip(starts, ends, keys):
+        cut = key.find("'")
+        if 0 < cut < len(key) - 1 and key[:cut] in ELISION_PREFIXES:
+            out_starts += (start, start + cut + 1)
+            out_ends += (start + cut + 1, end)
+            out_keys += (key[: cut + 1], key[cut + 1 :])
+        else:
+            out_starts.append(start)
+            out_ends.append(end)
+            out_keys.append(key)
+    return out_starts, out_ends, out_keys
 
 
 def elision_equivalent(first: str, second: str) -> bool:
