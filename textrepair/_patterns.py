@@ -64,11 +64,9 @@ LONE_SEPARATOR_LINE = regex.compile(
 
 #: Sentence-ending punctuation, possibly followed by closing quotes or brackets.
 SENTENCE_END = regex.compile(
-    r"""
-    [.!?\N{HORIZONTAL ELLIPSIS}\N{IDEOGRAPHIC FULL STOP}\N{FULLWIDTH EXCLAMATION MARK}\N{FULLWIDTH QUESTION MARK}]
-    [\p{Pf}\p{Pe}"'\s]*$           # closing quotes and brackets, then the end of the text
-    """,
-    regex.VERBOSE,
+    r"[.!?\N{HORIZONTAL ELLIPSIS}\N{IDEOGRAPHIC FULL STOP}"
+    r"\N{FULLWIDTH EXCLAMATION MARK}\N{FULLWIDTH QUESTION MARK}]"
+    r"[\p{Pf}\p{Pe}\"'\s]*$",  # closing quotes and brackets, then the end of the text
 )
 
 #: Closing quotes and brackets at the end of a text (stripped before looking at its last mark).

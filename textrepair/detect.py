@@ -100,9 +100,7 @@ def _align(words: Words, j: int, i: int) -> _Match | None:
     paired = min(lead_left, lead_right)
     trim = lead_left - paired  # left words before the copy: not part of it
     matched = sum(b.size for b in blocks)
-    content = sum(
-        1 for b in blocks for t in range(b.a, b.a + b.size) if words.content[j + t]
-    )
+    content = sum(1 for b in blocks for t in range(b.a, b.a + b.size) if words.content[j + t])
     k -= trim
     return _Match(
         j=j + trim,
@@ -303,7 +301,7 @@ def stutters(words: Words) -> list[Edit]:
             start, end = starts[i - 1], starts[i]  # keep the elided second copy
         else:
             start, end = ends[i - 1], ends[i]
-        reason = f"“{text[starts[i - 1]:ends[i - 1]]}” doubled across a line wrap"
+        reason = f"“{text[starts[i - 1] : ends[i - 1]]}” doubled across a line wrap"
         edits.append(Edit(start, end, "", "stutter", 0.9, reason))
     return edits
 
@@ -410,7 +408,9 @@ def detect(words: Words, config: Config) -> list[Edit]:
     if config.stutters:
         candidates += stutters(words)
     if config.overlaps or config.restarts:
-        wanted = {"overlap"} if not config.restarts else {"restart"} if not config.overlaps else None
+        wanted = (
+            {"overlap"} if not config.restarts else {"restart"} if not config.overlaps else None
+        )
         candidates += [e for e in overlaps(words, config) if wanted is None or e.kind in wanted]
     if config.loops:
         candidates += loops(words)

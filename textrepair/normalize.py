@@ -89,7 +89,11 @@ def _diff(offset: int, old: str, new: str, reason: str) -> list[Edit]:
     for op in Indel.opcodes(old_mid, new_mid):
         if op.tag == "equal":
             continue
-        start, end, repl = base + op.src_start, base + op.src_end, new_mid[op.dest_start : op.dest_end]
+        start, end, repl = (
+            base + op.src_start,
+            base + op.src_end,
+            new_mid[op.dest_start : op.dest_end],
+        )
         if edits and edits[-1].end == start:
             last = edits.pop()
             start, repl = last.start, last.replacement + repl

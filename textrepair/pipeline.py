@@ -24,13 +24,19 @@ _ROUNDS = 3
 
 def _check(text: object, config: object, caller: str) -> Config:
     if not isinstance(text, str):
-        hint = " (decode it first, e.g. data.decode('utf-8'))" if isinstance(text, bytes | bytearray) else ""
+        hint = (
+            " (decode it first, e.g. data.decode('utf-8'))"
+            if isinstance(text, bytes | bytearray)
+            else ""
+        )
         msg = f"textrepair.{caller}() expects str, got {type(text).__name__}{hint}"
         raise TypeError(msg)
     if config is None:
         return _DEFAULT
     if not isinstance(config, Config):
-        msg = f"textrepair.{caller}() expects config=Config(...) or None, got {type(config).__name__}"
+        msg = (
+            f"textrepair.{caller}() expects config=Config(...) or None, got {type(config).__name__}"
+        )
         raise TypeError(msg)
     return config
 

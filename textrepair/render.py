@@ -61,7 +61,11 @@ def reflow(text: str, *, dehyphenate: bool = True) -> list[Edit]:
         Edits of kind ``"reflow"`` (a line break becomes a space) and ``"hyphen"``.
 
     Example:
-        >>> text = "Le plan nécessite des\\ninvestissements très importants pour la\\nrégion."
+        >>> text = (
+        ...     "Le plan d’OpenAI nécessite des investissements de\\n"
+        ...     "plusieurs milliers de milliards de dollars pour la\\n"
+        ...     "construction de ses usines."
+        ... )
         >>> [(e.removed(text), e.replacement) for e in reflow(text)]
         [('\\n', ' '), ('\\n', ' ')]
     """
@@ -105,7 +109,14 @@ def reflow(text: str, *, dehyphenate: bool = True) -> list[Edit]:
                 joined = (hyphen.group(1) + following.group(1)).casefold()
                 if dehyphenate and joined in vocabulary:
                     edits.append(
-                        Edit(start - 1, end, "", "hyphen", 0.9, f"“{joined}” is written whole elsewhere")
+                        Edit(
+                            start - 1,
+                            end,
+                            "",
+                            "hyphen",
+                            0.9,
+                            f"“{joined}” is written whole elsewhere",
+                        )
                     )
                 else:
                     edits.append(Edit(start, end, "", "reflow", 0.9, "hard wrap after a hyphen"))
