@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 DATA_DIR = Path(__file__).resolve().parent / ".data"
-CORPUS_VERSION = 3
+CORPUS_VERSION = 4
 
 #: Languages and the Debian packages each one is built from.
 PACKAGES: dict[str, tuple[str, ...]] = {
@@ -65,36 +65,23 @@ LANGS: tuple[str, ...] = tuple(PACKAGES)
 #: A few frequent function words per language: a paragraph counts as written in a language
 #: when it holds several of them and no more English ones (untranslated paragraphs are common
 #: in the translations of the Debian Reference).
-STOPWORDS: dict[str, frozenset[str]] = {
-    "fr": frozenset(
-        "le la les des du de un une et est pour dans que qui sur avec par pas sont ou aux "
-        "ce cette il vous peut plus être en".split()
-    ),
-    "de": frozenset(
-        "der die das und ist nicht mit den dem ein eine für von auf sie zu im wird werden "
-        "sich auch oder wenn kann es".split()
-    ),
-    "it": frozenset(
-        "il lo la gli le di del della che è per con non sono una un nel dei delle si come "
-        "può essere questo anche".split()
-    ),
-    "es": frozenset(
-        "el la los las de del que y en es para con por una un se no como más puede su "
-        "al este esta son".split()
-    ),
-    "pt": frozenset(
-        "o os as de do da dos das que e em é para com por uma um não se como mais pode "
-        "no na ao seu sua".split()
-    ),
-    "en": frozenset(
-        "the of and to is in for that with this are be it as by on can you or not from "
-        "an if which".split()
-    ),
-    "nl": frozenset(
-        "de het een en van is dat die niet in op te met voor zijn wordt als door er aan "
-        "ook bij naar kan".split()
-    ),
+_STOPWORDS = {
+    "fr": "le la les des du de un une et est pour dans que qui sur avec par pas sont ou aux ce "
+    "cette il vous peut plus être en",
+    "de": "der die das und ist nicht mit den dem ein eine für von auf sie zu im wird werden sich "
+    "auch oder wenn kann es",
+    "it": "il lo la gli le di del della che è per con non sono una un nel dei delle si come può "
+    "essere questo anche",
+    "es": "el la los las de del que y en es para con por una un se no como más puede su al este "
+    "esta son",
+    "pt": "o os as de do da dos das que e em é para com por uma um não se como mais pode no na ao "
+    "seu sua",
+    "en": "the of and to is in for that with this are be it as by on can you or not from an if "
+    "which",
+    "nl": "de het een en van is dat die niet in op te met voor zijn wordt als door er aan ook bij "
+    "naar kan",
 }
+STOPWORDS: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in _STOPWORDS.items()}
 
 WORD = regex.compile(r"\w+")
 SPACES = regex.compile(r"[ \t\r\n]+")  # ASCII whitespace only: no-break spaces are the author's
@@ -170,8 +157,11 @@ def ensure_packages(packages: Iterable[str], data_dir: Path = DATA_DIR) -> dict[
     missing = [p for p in wanted if not (trees / p / ".complete").exists()]
     errors: dict[str, str] = {}
     if missing:
-        if shutil.which("apt-get") is None or shutil.which("dpkg-deb") is None:
-            errors = {p: "apt-get/dpkg-deb not found (a Debian-based system is needed)" for p in missing}
+        if shutil.which("dpkg-deb") is None:
+            errors = dict.fromkeys(missing, "dpkg-deb not found (a Debian-based system is needed)")
+        elif shutil.which("apt-get") is None:
+            no_apt = "apt-get not found (a Debian-based system is needed)"
+            errors = {p: no_apt for p in missing if _find_deb(debs, p) is None}
         else:
             errors = _download(missing, debs)
         for package in missing:
@@ -188,21 +178,26 @@ def ensure_packages(packages: Iterable[str], data_dir: Path = DATA_DIR) -> dict[
             if done.returncode != 0:
                 errors[package] = f"dpkg-deb -x failed: {done.stderr.strip()}"
                 continue
+            for pdf in dest.rglob("*.pdf"):  # not used; keeps the cache small
+                pdf.unlink()
             (dest / ".complete").write_text(deb.name + "\n", encoding="utf-8")
     for package in wanted:
         if (trees / package / ".complete").exists():
             result[package] = trees / package
+    by_reason: dict[str, list[str]] = {}
     for package, error in errors.items():
-        print(f"warning: Debian package {package} unavailable: {error}", file=sys.stderr)
+        by_reason.setdefault(error, []).append(package)
+    reasons = "; ".join(f"{', '.join(pkgs)}: {why}" for why, pkgs in by_reason.items())
     if not result:
         msg = (
-            "could not fetch any corpus package from Debian ("
-            + "; ".join(f"{p}: {e}" for p, e in errors.items())
-            + "). The benchmark downloads its data with `apt-get download` on a Debian/Ubuntu "
-            "machine with access to the Debian archive: run `apt-get update` (as root) and "
-            "retry, or put the .deb files in " + str(debs)
+            f"could not fetch the corpus from Debian ({reasons}). The benchmark downloads its "
+            "data with `apt-get download` on a Debian-based machine that reaches the Debian "
+            "archive: run `apt-get update` (as root) and retry, or put the packages' .deb files "
+            f"in {debs}"
         )
         raise DataUnavailableError(msg)
+    if errors:
+        print(f"warning: some Debian packages are unavailable ({reasons})", file=sys.stderr)
     return result
 
 
@@ -434,8 +429,12 @@ def _group_paragraphs(
 
 
 def _good_paragraph(text: str, lang: str) -> bool:
+    """A paragraph of real sentences: 12-220 words, mostly letters, in ``lang``, and not a
+    fragment (it does not start with a lower-case letter)."""
     n = len(text.split())
-    return 12 <= n <= 220 and letter_ratio(text) >= 0.8 and in_language(text, lang)
+    if not 12 <= n <= 220 or text[0].islower():
+        return False
+    return letter_ratio(text) >= 0.8 and in_language(text, lang)
 
 
 def _reference_documents(
@@ -451,14 +450,17 @@ def _reference_documents(
         ]
         for n, group in enumerate(_group_paragraphs(paragraphs, f"{package}/{chapter}")):
             yield Document(
-                f"{lang}/{package}/{chapter}/prose{n}", lang, "prose", "prose", package,
+                f"{lang}/{package}/{chapter}/prose{n}",
+                lang,
+                "prose",
+                "prose",
+                package,
                 "\n".join(group),
             )
         # Shell sessions and program listings: runs of lines sharing prompts and commands.
         pres = [b.text.strip("\n") for b in blocks if b.kind == "pre"]
         pres = [
-            p for p in pres
-            if 2 <= p.count("\n") + 1 <= 40 and max(map(len, p.split("\n"))) <= 120
+            p for p in pres if 2 <= p.count("\n") + 1 <= 40 and max(map(len, p.split("\n"))) <= 120
         ]
         part: list[str] = []
         n = 0
@@ -468,8 +470,12 @@ def _reference_documents(
                 text = "\n\n".join(part)
                 if repetition_score(text) >= 4:
                     yield Document(
-                        f"{lang}/{package}/{chapter}/code{n}", lang, "repetitive", "code",
-                        package, text,
+                        f"{lang}/{package}/{chapter}/code{n}",
+                        lang,
+                        "repetitive",
+                        "code",
+                        package,
+                        text,
                     )
                     n += 1
                 part = []
@@ -481,8 +487,12 @@ def _reference_documents(
                 text = "\n".join("- " + it for it in items[:25])
                 if letter_ratio(text) >= 0.6:
                     yield Document(
-                        f"{lang}/{package}/{chapter}/list{n}", lang, "repetitive", "list",
-                        package, text,
+                        f"{lang}/{package}/{chapter}/list{n}",
+                        lang,
+                        "repetitive",
+                        "list",
+                        package,
+                        text,
                     )
         for n, block in enumerate(b for b in blocks if b.kind == "table" and b.items):
             rows = (block.items or [])[:25]
@@ -490,8 +500,12 @@ def _reference_documents(
                 text = "\n".join(rows)
                 if repetition_score(text) >= 4:
                     yield Document(
-                        f"{lang}/{package}/{chapter}/table{n}", lang, "repetitive", "table",
-                        package, text,
+                        f"{lang}/{package}/{chapter}/table{n}",
+                        lang,
+                        "repetitive",
+                        "table",
+                        package,
+                        text,
                     )
 
 
@@ -526,8 +540,8 @@ def _fortune_documents(lang: str, package: str, tree: Path) -> Iterator[Document
     chosen: list[tuple[int, str, str]] = []
     for path in _fortune_files(tree):
         text = _read_text(path).replace("\r\n", "\n")
-        for n, cookie in enumerate(regex.split(r"(?m)^%[ \t]*\n", text)):
-            cookie = "\n".join(ln.rstrip() for ln in cookie.strip("\n").split("\n"))
+        for n, raw in enumerate(regex.split(r"(?m)^%[ \t]*\n", text)):
+            cookie = "\n".join(ln.rstrip() for ln in raw.strip("\n").split("\n"))
             lines = [ln for ln in cookie.split("\n") if ln.strip()]
             if len(lines) < 3 or len(words(cookie)) < 20 or len(cookie) > 1500:
                 continue
@@ -604,7 +618,7 @@ def _man_blocks(text: str) -> list[_Block]:
         tag = ""
 
     for raw in text.split("\n"):
-        if raw.startswith((".\\\"", "'\\\"", '.\\"')) or raw in {".", "'"}:
+        if raw.startswith(('.\\"', "'\\\"", '.\\"')) or raw in {".", "'"}:
             continue
         if skipping:
             if raw.startswith((".TE", "..", ".EE", ".fi")):
@@ -674,8 +688,12 @@ def _man_documents(lang: str, package: str, tree: Path) -> Iterator[Document]:
                 body = "\n".join(items[:20])
                 if in_language(body, lang) and repetition_score(body) >= 4:
                     yield Document(
-                        f"{lang}/{package}/{page}/options{n}", lang, "repetitive", "options",
-                        package, body,
+                        f"{lang}/{package}/{page}/options{n}",
+                        lang,
+                        "repetitive",
+                        "options",
+                        package,
+                        body,
                     )
 
         for block in blocks:
@@ -701,7 +719,11 @@ def _man_documents(lang: str, package: str, tree: Path) -> Iterator[Document]:
         if len(pending) >= 3:
             for group in _group_paragraphs(pending, f"{package}/{page}"):
                 yield Document(
-                    f"{lang}/{package}/{page}/prose{n}", lang, "prose", "prose", package,
+                    f"{lang}/{package}/{page}/prose{n}",
+                    lang,
+                    "prose",
+                    "prose",
+                    package,
                     "\n".join(group),
                 )
                 n += 1
@@ -725,32 +747,32 @@ def _documents_for(lang: str, trees: dict[str, Path], english: set[str]) -> Iter
             yield from _man_documents(lang, package, tree)
 
 
-#: Of the repetitive documents, at most this share per genre (so that no genre dominates).
-GENRE_SHARE = {"poem": 0.5, "code": 0.25, "list": 0.25, "table": 0.2, "options": 0.5}
+#: Relative weight of each genre among the repetitive documents of a language.
+GENRE_SHARE = {"poem": 0.5, "code": 0.2, "list": 0.2, "table": 0.15, "options": 0.5}
 
 
 def _select(docs: list[Document], kind: str, cap: int) -> list[Document]:
+    """Up to ``cap`` documents of ``kind`` by stable hash, genres in :data:`GENRE_SHARE`."""
     pool = sorted((d for d in docs if d.kind == kind), key=lambda d: stable_hash(d.id))
     if kind == "prose":
         return pool[:cap]
-    chosen: list[Document] = []
-    per_genre: Counter[str] = Counter()
+    by_genre: dict[str, list[Document]] = {}
     for doc in pool:
-        if per_genre[doc.genre] < max(1, round(cap * GENRE_SHARE.get(doc.genre, 0.3))):
-            chosen.append(doc)
-            per_genre[doc.genre] += 1
-    for doc in pool:  # fill up when some genre is short
-        if len(chosen) >= cap:
-            break
-        if doc not in chosen:
-            chosen.append(doc)
-    return chosen[:cap]
+        by_genre.setdefault(doc.genre, []).append(doc)
+    total = sum(GENRE_SHARE.get(g, 0.3) for g in by_genre) or 1.0
+    chosen: list[Document] = []
+    for genre in sorted(by_genre):
+        quota = round(cap * GENRE_SHARE.get(genre, 0.3) / total)
+        chosen += by_genre[genre][:quota]
+    rest = [d for d in pool if d not in chosen]  # fill up when a genre falls short
+    chosen += rest[: max(0, cap - len(chosen))]
+    return sorted(chosen[:cap], key=lambda d: stable_hash(d.id))
 
 
 def build_corpus(
     langs: Iterable[str] = LANGS,
     *,
-    prose_per_lang: int = 40,
+    prose_per_lang: int = 50,
     repetitive_per_lang: int = 30,
     data_dir: Path = DATA_DIR,
 ) -> list[Document]:
@@ -790,8 +812,9 @@ def build_corpus(
         data_dir.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(".tmp")
         tmp.write_text(
-            json.dumps({k: [asdict(d) for d in v] for k, v in everything.items()},
-                       ensure_ascii=False),
+            json.dumps(
+                {k: [asdict(d) for d in v] for k, v in everything.items()}, ensure_ascii=False
+            ),
             encoding="utf-8",
         )
         tmp.replace(cache)

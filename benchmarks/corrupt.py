@@ -53,14 +53,32 @@ ELIDED = regex.compile(
 )
 FULL_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     "fr": {
-        "l": ("le", "la"), "d": ("de",), "qu": ("que",), "n": ("ne",), "s": ("se",),
-        "c": ("ce",), "j": ("je",), "m": ("me",), "t": ("te",),
+        "l": ("le", "la"),
+        "d": ("de",),
+        "qu": ("que",),
+        "n": ("ne",),
+        "s": ("se",),
+        "c": ("ce",),
+        "j": ("je",),
+        "m": ("me",),
+        "t": ("te",),
     },
     "it": {
-        "l": ("la", "lo"), "dell": ("della", "dello"), "all": ("alla", "allo"),
-        "dall": ("dalla", "dallo"), "nell": ("nella", "nello"), "sull": ("sulla", "sullo"),
-        "un": ("una",), "quest": ("questa", "questo"), "quell": ("quella", "quello"),
-        "d": ("di",), "c": ("ci",), "s": ("si",), "m": ("mi",), "t": ("ti",), "n": ("ne",),
+        "l": ("la", "lo"),
+        "dell": ("della", "dello"),
+        "all": ("alla", "allo"),
+        "dall": ("dalla", "dallo"),
+        "nell": ("nella", "nello"),
+        "sull": ("sulla", "sullo"),
+        "un": ("una",),
+        "quest": ("questa", "questo"),
+        "quell": ("quella", "quello"),
+        "d": ("di",),
+        "c": ("ci",),
+        "s": ("si",),
+        "m": ("mi",),
+        "t": ("ti",),
+        "n": ("ne",),
     },
 }
 
@@ -76,11 +94,22 @@ OVERLAP_SEPARATORS: tuple[tuple[str, float], ...] = (
     (" ,\n", 0.05),
 )
 STRAY_SEPARATORS: tuple[tuple[str, float], ...] = (
-    (";", 0.4), (",", 0.12), ("-", 0.12), ("…", 0.12), ("—", 0.08), ("/", 0.08), ("·", 0.04),
+    (";", 0.4),
+    (",", 0.12),
+    ("-", 0.12),
+    ("…", 0.12),
+    ("—", 0.08),
+    ("/", 0.08),
+    ("·", 0.04),
     ("...", 0.04),
 )
 RESTART_SEPARATORS: tuple[tuple[str, float], ...] = (
-    ("\n", 0.4), (" ", 0.2), (" — ", 0.1), ("... ", 0.1), (" -- ", 0.1), (" ;\n", 0.1),
+    ("\n", 0.4),
+    (" ", 0.2),
+    (" — ", 0.1),
+    ("... ", 0.1),
+    (" -- ", 0.1),
+    (" ;\n", 0.1),
 )
 INVISIBLES = ("\u200b", "\u00ad", "\u200c", "\u2060", "\ufeff", "\u200d")
 
@@ -172,8 +201,8 @@ class _Builder:
         return all(self.inline(j) for j in range(a, b))
 
     def free(self, a: int, b: int) -> bool:
-        return a >= 0 and b < len(self.tokens) and not any(
-            j in self.locked for j in range(a, b + 1)
+        return (
+            a >= 0 and b < len(self.tokens) and not any(j in self.locked for j in range(a, b + 1))
         )
 
     def lock(self, a: int, b: int) -> None:
@@ -192,7 +221,9 @@ class _Builder:
         a, b = max(0, i - width), min(len(self.tokens), i + width)
         return " ".join(self.tokens[a:b])
 
-    def add(self, family: str, variant: str, text: str, i: int, injected: int | None = None) -> None:
+    def add(
+        self, family: str, variant: str, text: str, i: int, injected: int | None = None
+    ) -> None:
         n = _nwords(text) if injected is None else injected
         self.events.append(Event(family, variant, n, text, self.context(i)))
 
@@ -317,10 +348,16 @@ def _overlap_right_cut(b: _Builder, a: int, i: int, rng: random.Random) -> bool:
 
 def _stutter(b: _Builder, i: int, rng: random.Random, lang: str) -> bool:
     """A word doubled across the line break at seam ``i``."""
+    forms = FULL_FORMS.get(lang, {})
+    if forms and rng.random() < 0.7:  # move the seam before a nearby elided word (de + d’)
+        for j in range(i, min(i + 8, len(b))):
+            m = ELIDED.match(b.tokens[j])
+            if m and m["el"].casefold() in forms:
+                i = j
+                break
     if not b.free(i - 1, i) or not b.inline(i - 1):
         return False
     m = ELIDED.match(b.tokens[i])
-    forms = FULL_FORMS.get(lang, {})
     if m and m["el"].casefold() in forms and rng.random() < 0.8:
         full = rng.choice(forms[m["el"].casefold()])
         if m["el"][0].isupper():
@@ -537,11 +574,18 @@ def _seam_family(
     *,
     breaks: float = 0.4,
 ) -> None:
-    for i in _seams(b, rng):
+    seams = _seams(b, rng)
+    before = len(b.events)
+    for i in seams:
         if rng.random() < density and action(i):
             continue
         if b.inline(i - 1) and i - 1 not in b.gap and i - 1 not in b.post and rng.random() < breaks:
             b.gap[i - 1] = "\n"  # an undamaged seam: the chunk ends its line
+    if len(b.events) == before and len(b) > 12:  # every damaged document holds some damage
+        for _ in range(20):
+            i = rng.randrange(4, len(b) - 1)
+            if i - 1 not in b.gap and action(i):
+                break
 
 
 def corrupt(doc: Document, family: str, seed: int = 0) -> Sample:
@@ -580,12 +624,12 @@ def corrupt(doc: Document, family: str, seed: int = 0) -> Sample:
     elif family == "unicode":
         _unicode_damage(b, rng, rng.randint(3, 10))
         if rng.random() < 0.2:  # a whole line decoded with the wrong codec
-            damaged = b.render().split("\n")
-            k = rng.randrange(len(damaged))
-            if any(ord(c) > 127 for c in damaged[k]):
-                b.add("unicode", "mojibake-line", damaged[k][:60], 0, injected=0)
-                damaged[k] = _mojibake(damaged[k])
-            return _sample(doc, family, density_name, "\n".join(damaged), b.events)
+            lines = b.render().split("\n")
+            k = rng.randrange(len(lines))
+            if any(ord(c) > 127 for c in lines[k]):
+                b.add("unicode", "mojibake-line", lines[k][:60], 0, injected=0)
+                lines[k] = _mojibake(lines[k])
+            return _sample(doc, family, density_name, "\n".join(lines), b.events)
     elif family == "wrap":
         width = rng.randint(40, 100)
         hyphenate = rng.choice([0.0, 0.2, 0.5])

@@ -17,6 +17,7 @@ __all__ = [
     "LONE_SEPARATOR_LINE",
     "SENTENCE_END",
     "SEPARATOR_IN_GAP",
+    "TABLE_ROW",
     "WORD",
 ]
 
@@ -41,13 +42,15 @@ INVISIBLE = regex.compile(
 )
 
 #: Punctuation that marks a chunk seam when it stands in the gap between two words: a
-#: semicolon, a slash, a vertical bar, an ellipsis (one character or three dots) or a dash
-#: standing alone between spaces.
+#: semicolon, slash, ellipsis or dash standing between spaces, a semicolon or ellipsis at a
+#: line end, or one alone on its line. A mark glued between two words inside a line
+#: (``lesbar/schreibbar``, ``pobre; se``) is ordinary punctuation, and so is ``|`` (tables).
 SEPARATOR_IN_GAP = regex.compile(
     r"""
-    [;/|\N{HORIZONTAL ELLIPSIS}]   # ; / | …
-    | \.\.\.                       # ... written as three dots
-    | [^\S\n][-\N{EN DASH}\N{EM DASH}](?:[^\S\n]|$)  # a dash between spaces (not a list marker)
+    [^\S\n][;/\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}-](?:[^\S\n]|$)  # spaced ` ; `
+    | [;\N{HORIZONTAL ELLIPSIS}][^\S\n]*\n          # at a line end: `capital;\n`
+    | \n[^\S\n]*[;/\N{HORIZONTAL ELLIPSIS}][^\S\n]*\n  # alone on a line: `\n;\n`
+    | [^\S\n]\.\.\.(?:[^\S\n]|$)                  # spaced three dots
     """,
     regex.VERBOSE,
 )
@@ -56,7 +59,7 @@ SEPARATOR_IN_GAP = regex.compile(
 LONE_SEPARATOR_LINE = regex.compile(
     r"""
     ^[^\S\n]*                                   # optional indentation
-    (?:[;,/|:\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}-]|\.\.\.)  # one separator mark
+    [;,/|\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}]  # one separator mark
     [^\S\n]*\n                                  # optional trailing spaces, the line end
     """,
     regex.VERBOSE | regex.MULTILINE,
@@ -84,6 +87,9 @@ LIST_ITEM = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+#: A line of a table: cells separated by `` | `` or tabs.
+TABLE_ROW = regex.compile(r"[^\S\n]\|[^\S\n]|\S\t+\S")
 
 #: A line that looks like code: indentation by a tab or four spaces, or braces,
 #: brackets, ``=`` or a backslash at its end.

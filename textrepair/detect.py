@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from rapidfuzz.distance import LCSseq
 
 from textrepair._langdata import LEGIT_DOUBLES
-from textrepair._patterns import LONE_SEPARATOR_LINE, SENTENCE_END
+from textrepair._patterns import (
+    CODE_LINE,
+    LIST_ITEM,
+    LONE_SEPARATOR_LINE,
+    SENTENCE_END,
+    TABLE_ROW,
+)
 from textrepair.config import Config
 from textrepair.result import Edit
 from textrepair.segment import Seam, Words, elision_equivalent
@@ -45,21 +51,24 @@ class _Gate:
     similarity: float  # 2 * matched / (len(left) + len(right))
     tail: int  # unmatched words allowed at the end of the earlier copy
     lead: int  # unmatched words allowed before the copies align
+    novel: int  # content words of one copy that the other lacks (variants)
 
 
 _GATES = {
-    Seam.SEPARATOR_LINE: _Gate(2, 1, 0.6, 2, 2),
-    Seam.SEPARATOR: _Gate(3, 2, 0.7, 1, 1),
-    Seam.LINE: _Gate(3, 2, 0.75, 0, 1),
-    Seam.INLINE: _Gate(4, 3, 0.85, 0, 0),
-    Seam.SENTENCE: _Gate(6, 4, 0.9, 0, 0),
+    Seam.SEPARATOR_LINE: _Gate(3, 2, 0.6, 2, 2, 3),
+    Seam.SEPARATOR: _Gate(4, 3, 0.8, 1, 1, 2),
+    Seam.LINE: _Gate(3, 2, 0.75, 0, 1, 1),
+    Seam.INLINE: _Gate(4, 3, 0.85, 0, 0, 0),
+    Seam.SENTENCE: _Gate(6, 4, 0.9, 0, 0, 0),
 }
+#: Two words said again right after a spaced separator (``ce capital ;\nce capital``).
+_SHORT_SEPARATOR = _Gate(2, 2, 1.0, 0, 0, 0)
 #: A line break after a sentence end: the author may repeat a subject on purpose.
-_LINE_AFTER_SENTENCE = _Gate(5, 3, 0.85, 0, 0)
+_LINE_AFTER_SENTENCE = _Gate(5, 3, 0.85, 0, 0, 0)
 #: A clause restarted inside a line (``The plan requires The plan requires funds``).
-_INLINE_RESTART = _Gate(3, 2, 0.85, 0, 0)
+_INLINE_RESTART = _Gate(3, 2, 0.85, 0, 0, 0)
 #: Separator seams of a document whose other separator seams proved to be chunk seams.
-_CONFIRMED_SEPARATOR = _Gate(4, 3, 0.45, 4, 3)
+_CONFIRMED_SEPARATOR = _Gate(4, 3, 0.45, 4, 3, 5)
 _CONFIRMING = 2  # accepted overlaps at separator seams that confirm the separator
 
 
@@ -82,6 +91,7 @@ class _Match:
     similarity: float
     tail: int
     lead: int
+    novel: int
 
 
 def _align(words: Words, j: int, i: int) -> _Match | None:
@@ -100,7 +110,11 @@ def _align(words: Words, j: int, i: int) -> _Match | None:
     paired = min(lead_left, lead_right)
     trim = lead_left - paired  # left words before the copy: not part of it
     matched = sum(b.size for b in blocks)
-    content = sum(1 for b in blocks for t in range(b.a, b.a + b.size) if words.content[j + t])
+    flags = words.content
+    content = sum(1 for b in blocks for t in range(b.a, b.a + b.size) if flags[j + t])
+    content_right = sum(1 for b in blocks for t in range(b.b, b.b + b.size) if flags[i + t])
+    novel_left = sum(flags[j + trim : i]) - content
+    novel_right = sum(flags[i : i + m]) - content_right
     k -= trim
     return _Match(
         j=j + trim,
@@ -111,6 +125,7 @@ def _align(words: Words, j: int, i: int) -> _Match | None:
         similarity=2 * matched / (k + m),
         tail=tail,
         lead=max(lead_right - paired, 0) + paired,
+        novel=max(novel_left, novel_right),
     )
 
 
@@ -121,12 +136,40 @@ def _passes(match: _Match, gate: _Gate) -> bool:
         and match.similarity >= gate.similarity
         and match.tail <= gate.tail
         and match.lead <= gate.lead
+        and match.novel <= gate.novel
     )
+
+
+def _structured(text: str, start: int, end: int) -> bool:
+    """Whether the lines from ``start`` to ``end`` hold list items, table rows or code."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    for line in text[first : len(text) if last < 0 else last].split("\n"):
+        if LIST_ITEM.match(line) or CODE_LINE.search(line) or TABLE_ROW.search(line):
+            return True
+    return False
+
+
+def _case_differs(words: Words, match: _Match) -> bool:
+    """Whether two aligned words differ in case inside a sentence (``abcdef``/``ABCDEF``)."""
+    text, starts, ends = words.text, words.starts, words.ends
+    for x in range(1, min(match.i - match.j, match.m)):
+        left, right = match.j + x, match.i + x
+        if words.keys[left] != words.keys[right]:
+            continue
+        a, b = text[starts[left] : ends[left]], text[starts[right] : ends[right]]
+        if a != b and (a.isupper() or b.isupper()) and len(a) > 1:
+            return True
+    return False
 
 
 def _gate_for(words: Words, match: _Match, seam: int) -> _Gate | None:
     """The gate for this seam, or ``None`` where the shape is a deliberate repetition."""
     i, j, m = match.i, match.j, match.m
+    if _structured(words.text, words.starts[j], words.ends[i + m - 1]):
+        return None  # lists, tables and code repeat their shape on purpose
+    if seam <= Seam.INLINE and _case_differs(words, match):
+        return None
     if seam == Seam.LINE:
         if words.line_start(j) and words.line_end(i + m - 1):
             return None  # a whole line said again: a refrain, a list, a lyric
@@ -233,7 +276,11 @@ def overlaps(words: Words, config: Config) -> list[Edit]:
                     gate = _gate_for(words, match, seam)
                     if gate is None:
                         continue
-                    if _passes(match, gate):
+                    if _passes(match, gate) or (
+                        seam >= Seam.SEPARATOR
+                        and words.gap(i)[:1].isspace()
+                        and _passes(match, _SHORT_SEPARATOR)
+                    ):
                         score = _score(match, gate, seam)
                         if best is None or score > best[0]:
                             best = (score, match, gate)
@@ -292,11 +339,13 @@ def stutters(words: Words) -> list[Edit]:
         elided = elision_equivalent(first, second)
         if not (first == second or elided) or first[0].isdigit():
             continue
-        seam = words.seam(i)
-        if seam == Seam.LINE and gap.strip():
+        marks = gap.strip()
+        if marks and not (len(marks) == 1 and marks in ";/\N{HORIZONTAL ELLIPSIS}"):
             continue  # punctuation at the wrap: "Paris.\nParis", "oui,\noui"
-        if first in LEGIT_DOUBLES and seam != Seam.SEPARATOR_LINE:
+        if first in LEGIT_DOUBLES and not marks:
             continue
+        if _structured(text, starts[i - 1], ends[i]):
+            continue  # "$ type ls\nls is hashed"
         if elided and first.endswith("'") is False:
             start, end = starts[i - 1], starts[i]  # keep the elided second copy
         else:
@@ -327,8 +376,11 @@ def stray_separators(text: str) -> list[Edit]:
         after = text[end : end + 1]
         if not before.endswith("\n") or before.endswith("\n\n") or not after.strip():
             continue  # a separator between blank lines is a section break, not an artifact
-        previous_line = before[:-1].rsplit("\n", 1)[-1]
-        if not previous_line.strip():
+        previous_line = before[:-1].rsplit("\n", 1)[-1].rstrip()
+        next_line = text[end : text.find("\n", end) if "\n" in text[end:] else len(text)]
+        if not previous_line or SENTENCE_END.search(previous_line):
+            continue  # the sentence ended: the mark may be a deliberate break
+        if _structured(text, start - len(previous_line) - 1, end + len(next_line)):
             continue
         mark = match.group().strip()
         edits.append(Edit(start, end, "", "separator", 0.9, f"stray “{mark}” line"))
@@ -380,7 +432,7 @@ def loops(words: Words) -> list[Edit]:
             if copies < need:
                 continue
             start, end = ends[t + p - 1], ends[t + copies * p - 1]
-            score = min(0.6 + 0.1 * (copies - need), 1.0)
+            score = min(0.85 + 0.05 * (copies - need), 1.0)
             phrase = text[starts[t] : ends[t + p - 1]]
             reason = f"“{phrase}” repeated {copies} times in a row; kept one"
             edits.append(Edit(start, end, "", "loop", round(score, 3), reason))
