@@ -1,0 +1,18 @@
+"""Test configuration.
+
+When a Hypothesis property fails, Hypothesis's pytest plugin imports ``libcst`` to write a patch
+with the failing example. Old ``libcst`` releases use the deprecated ``mypy_extensions.TypedDict``,
+and with ``filterwarnings = ["error"]`` that warning turns the failure report into a pytest
+INTERNALERROR that hides every result. Importing the module once here, with that warning
+silenced, keeps failures reported as failures.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import warnings
+
+# ImportError: libcst is not installed, so Hypothesis writes no patch and nothing warns.
+with warnings.catch_warnings(), contextlib.suppress(ImportError):
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import hypothesis.extra._patching  # noqa: F401

@@ -1,0 +1,86 @@
+"""Checks shared by the case tests and the property tests.
+
+textrepair only deletes text and applies documented normalisations, so every word of its output
+must come from its input, in the same order. Words are compared on keys: the input is first
+repaired with ``ftfy.fix_text`` (mojibake, entities, control characters), both sides are
+NFKC-normalised and casefolded (so kept ligatures and full-width forms match their plain
+spelling), and a word of the output may also be the join of neighbouring input words when only
+invisible characters (zero-width space, soft hyphen, BOM, ...) or a hyphen at a line wrap stood
+between them: those are the documented joins.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+__all__ = ["unmatched_words", "word_keys"]
+
+_WORD = re.compile(r"\w+")
+_WRAP_HYPHEN = re.compile(r"[-\u2010][ \t]*\r?\n[ \t]*")
+_WRAP = re.compile(r"[ \t]*\r?\n[ \t]*")
+_MAX_JOIN = 6
+
+
+def _key_text(text: str) -> str:
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+
+
+def _invisible(char: str) -> bool:
+    return unicodedata.category(char) in {"Cf", "Cc"} and char not in "\n\r\t"
+
+
+def _joinable(gap: str) -> bool:
+    visible = "".join(char for char in gap if not _invisible(char))
+    if not visible:
+        return True
+    if _WRAP_HYPHEN.fullmatch(visible):
+        return True
+    return "\u00ad" in gap and _WRAP.fullmatch(visible) is not None
+
+
+def word_keys(text: str) -> list[str]:
+    """Return the casefolded, NFKC-normalised ``\\w+`` words of ``text``."""
+    return _WORD.findall(_key_text(text))
+
+
+def _words_and_gaps(text: str) -> tuple[list[str], list[bool]]:
+    key_text = _key_text(text)
+    matches = list(_WORD.finditer(key_text))
+    words = [m.group() for m in matches]
+    joinable = [
+        _joinable(key_text[left.end() : right.start()])
+        for left, right in zip(matches, matches[1:], strict=False)
+    ]
+    return words, joinable
+
+
+def _match_end(source: list[str], joinable: list[bool], word: str, pos: int) -> int | None:
+    """Return the smallest end such that ``source[start:end]`` joined equals ``word``."""
+    for last in range(pos, len(source)):
+        for size in range(1, _MAX_JOIN + 1):
+            first = last - size + 1
+            if first < pos or (size > 1 and not joinable[first]):
+                break
+            if "".join(source[first : last + 1]) == word:
+                return last + 1
+    return None
+
+
+def unmatched_words(source: str, output: str) -> list[str]:
+    """Return the output words that do not come, in order, from ``source`` (``[]`` if all do).
+
+    The first returned word is the first one that could not be matched; the rest of the output
+    follows it, to make a failure readable.
+    """
+    words, joinable = _words_and_gaps(ftfy.fix_text(source))
+    out = word_keys(output)
+    pos = 0
+    for index, word in enumerate(out):
+        end = _match_end(words, joinable, word, pos)
+        if end is None:
+            return out[index:]
+        pos = end
+    return []
