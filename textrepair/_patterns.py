@@ -50,7 +50,7 @@ SEPARATOR_IN_GAP = regex.compile(
     [^\S\n][;/\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}-](?:[^\S\n]|$)  # spaced ` ; `
     | [;\N{HORIZONTAL ELLIPSIS}][^\S\n]*\n          # at a line end: `capital;\n`
     | \n[^\S\n]*[;/\N{HORIZONTAL ELLIPSIS}][^\S\n]*\n  # alone on a line: `\n;\n`
-    | [^\S\n]\.\.\.(?:[^\S\n]|$)                  # spaced three dots
+    | (?:\N{HORIZONTAL ELLIPSIS}|\.\.\.)[^\S\n]      # an ellipsis before a space: `abrirá… la`
     """,
     regex.VERBOSE,
 )
@@ -59,8 +59,8 @@ SEPARATOR_IN_GAP = regex.compile(
 LONE_SEPARATOR_LINE = regex.compile(
     r"""
     ^[^\S\n]*                                   # optional indentation
-    [;,/|\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}]  # one separator mark
-    [^\S\n]*\n                                  # optional trailing spaces, the line end
+    (?:[;,/|\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}]|\.\.\.)  # one separator mark
+    [^\S\n]*$                                   # optional trailing spaces, the line end
     """,
     regex.VERBOSE | regex.MULTILINE,
 )

@@ -18,6 +18,7 @@ from rapidfuzz.distance import LCSseq
 
 from textrepair._langdata import LEGIT_DOUBLES
 from textrepair._patterns import (
+    CJK_RUN,
     CODE_LINE,
     LIST_ITEM,
     LONE_SEPARATOR_LINE,
@@ -62,7 +63,15 @@ _GATES = {
     Seam.SENTENCE: _Gate(6, 4, 0.9, 0, 0, 0),
 }
 #: Two words said again right after a spaced separator (``ce capital ;\nce capital``).
-_SHORT_SEPARATOR = _Gate(2, 2, 1.0, 0, 0, 0)
+_SHORT_SEPARATOR = _Gate(2, 1, 1.0, 0, 0, 0)
+#: Two words said again exactly across a line break (``dieses Setup\ndieses Setup``).
+_SHORT_LINE = _Gate(2, 2, 1.0, 0, 0, 0)
+#: Three words said again exactly, side by side inside a line (``we need to we need to``).
+_INLINE_EXACT = _Gate(3, 1, 1.0, 0, 0, 0)
+#: A sentence begun on its own line and begun again in full on the next.
+_RESTART_LINE = _Gate(2, 1, 0.75, 0, 0, 1)
+#: The same, where the restarted sentence is much longer: its last word may differ.
+_RESTART_LINE_VARIANT = _Gate(2, 1, 0.6, 1, 0, 1)
 #: A line break after a sentence end: the author may repeat a subject on purpose.
 _LINE_AFTER_SENTENCE = _Gate(5, 3, 0.85, 0, 0, 0)
 #: A clause restarted inside a line (``The plan requires The plan requires funds``).
@@ -163,22 +172,43 @@ def _case_differs(words: Words, match: _Match) -> bool:
     return False
 
 
-def _gate_for(words: Words, match: _Match, seam: int) -> _Gate | None:
-    """The gate for this seam, or ``None`` where the shape is a deliberate repetition."""
+def _words_to_line_end(words: Words, i: int) -> int:
+    """How many words from word ``i`` to the end of its line."""
+    newline = words.text.find("\n", words.starts[i])
+    if newline < 0:
+        return len(words) - i
+    return bisect.bisect_left(words.starts, newline) - i
+
+
+def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
+    """The gates that fit this shape (any one suffices); none where it is deliberate."""
     i, j, m = match.i, match.j, match.m
     if _structured(words.text, words.starts[j], words.ends[i + m - 1]):
-        return None  # lists, tables and code repeat their shape on purpose
+        return ()  # lists, tables and code repeat their shape on purpose
     if seam <= Seam.INLINE and _case_differs(words, match):
-        return None
+        return ()
+    gap = words.gap(i)
     if seam == Seam.LINE:
         if words.line_start(j) and words.line_end(i + m - 1):
-            return None  # a whole line said again: a refrain, a list, a lyric
-        gap = words.gap(i)
+            return ()  # a whole line said again: a refrain, a list, a lyric
         if SENTENCE_END.search(gap.split("\n", 1)[0] + " "):
-            return _LINE_AFTER_SENTENCE
-    if seam == Seam.INLINE and _sentence_start(words, j) and words.text[words.starts[i]].isupper():
-        return _INLINE_RESTART
-    return _GATES[seam]
+            return (_LINE_AFTER_SENTENCE,)
+        if _sentence_start(words, j) and not gap.split("\n", 1)[0].strip():
+            # a sentence begun on its own line, abandoned, and begun again in full
+            k, rest = i - j, _words_to_line_end(words, i)
+            if rest >= 2 * k:
+                return (_GATES[seam], _RESTART_LINE_VARIANT, _RESTART_LINE)
+            if rest >= k + 3:
+                return (_GATES[seam], _RESTART_LINE)
+        return (_GATES[seam], _SHORT_LINE)
+    if seam == Seam.INLINE:
+        if _sentence_start(words, j) and words.text[words.starts[i]].isupper():
+            return (_GATES[seam], _INLINE_RESTART)
+        if gap.isspace():
+            return (_GATES[seam], _INLINE_EXACT)
+    if seam >= Seam.SEPARATOR and gap[:1].isspace():
+        return (_GATES[seam], _SHORT_SEPARATOR)
+    return (_GATES[seam],)
 
 
 def _score(match: _Match, gate: _Gate, seam: int) -> float:
@@ -220,6 +250,49 @@ def _marked_seams(words: Words) -> dict[int, int]:
     return marked
 
 
+_REFRAIN_LINES = 8  # a line equal to one of the previous eight lines is a refrain
+
+
+def _remember(seen: dict[tuple[str, str], list[int]], bigram: tuple[str, str], i: int) -> None:
+    """Record where a bigram was seen (its few latest places)."""
+    positions = seen.get(bigram)
+    if positions is None:
+        seen[bigram] = [i]
+    else:
+        positions.append(i)
+        if len(positions) > 8:
+            del positions[:4]
+
+
+def _refrains(words: Words) -> set[int]:
+    """Words that start a line equal (in keys) to one of the lines just before it.
+
+    Lyrics, litanies and lists say whole lines again on purpose; a line break before such
+    a line is no chunk seam.
+    """
+    text, starts, keys = words.text, words.starts, words.keys
+    found: set[int] = set()
+    recent: dict[tuple[str, ...], int] = {}
+    line_no = 0
+    position = 0
+    for line in text.split("\n"):
+        end = position + len(line)
+        if not line.strip():
+            recent.clear()
+        else:
+            first = bisect.bisect_left(starts, position)
+            last = bisect.bisect_left(starts, end)
+            if first < last:
+                key = tuple(keys[first:last])
+                seen_at = recent.get(key)
+                if seen_at is not None and line_no - seen_at <= _REFRAIN_LINES:
+                    found.add(first)
+                recent[key] = line_no
+        line_no += 1
+        position = end + 1
+    return found
+
+
 def overlaps(words: Words, config: Config) -> list[Edit]:
     """Find passages re-emitted right after themselves across a seam (and restarts).
 
@@ -249,8 +322,15 @@ def overlaps(words: Words, config: Config) -> list[Edit]:
     confirmed = 0
     done: set[tuple[int, int]] = set()
     marked = _marked_seams(words)
+    for i in _refrains(words):
+        if marked.get(i) == Seam.LINE:
+            del marked[i]
+            marked[i] = -1  # never a seam
     for i, bigram in enumerate(bigrams):
         seam = marked.get(i, Seam.INLINE)
+        if seam < 0:
+            _remember(seen, bigram, i)
+            continue
         strong = seam >= Seam.SEPARATOR
         if i >= 2 and (strong or bigram in seen):
             best: tuple[float, _Match, _Gate] | None = None
@@ -273,14 +353,9 @@ def overlaps(words: Words, config: Config) -> list[Edit]:
                         continue
                     if seam == Seam.INLINE:
                         seam = words.seam(i)  # inline or a sentence end
-                    gate = _gate_for(words, match, seam)
-                    if gate is None:
-                        continue
-                    if _passes(match, gate) or (
-                        seam >= Seam.SEPARATOR
-                        and words.gap(i)[:1].isspace()
-                        and _passes(match, _SHORT_SEPARATOR)
-                    ):
+                    gates = _gates_for(words, match, seam)
+                    gate = next((g for g in gates if _passes(match, g)), None)
+                    if gate is not None:
                         score = _score(match, gate, seam)
                         if best is None or score > best[0]:
                             best = (score, match, gate)
@@ -293,13 +368,7 @@ def overlaps(words: Words, config: Config) -> list[Edit]:
                 confirmed += seam == Seam.SEPARATOR_LINE
             elif near is not None:
                 waiting.append((near, seam))
-        positions = seen.get(bigram)
-        if positions is None:
-            seen[bigram] = [i]
-        else:
-            positions.append(i)
-            if len(positions) > 8:
-                del positions[:4]
+        _remember(seen, bigram, i)
     if confirmed >= _CONFIRMING:
         for match, seam in waiting:
             if _passes(match, _CONFIRMED_SEPARATOR):
@@ -342,7 +411,8 @@ def stutters(words: Words) -> list[Edit]:
         marks = gap.strip()
         if marks and not (len(marks) == 1 and marks in ";/\N{HORIZONTAL ELLIPSIS}"):
             continue  # punctuation at the wrap: "Paris.\nParis", "oui,\noui"
-        if first in LEGIT_DOUBLES and not marks:
+        recapitalised = text[starts[i - 1]].islower() and text[starts[i]].isupper()
+        if first in LEGIT_DOUBLES and not marks and not recapitalised:
             continue
         if _structured(text, starts[i - 1], ends[i]):
             continue  # "$ type ls\nls is hashed"
@@ -355,35 +425,60 @@ def stutters(words: Words) -> list[Edit]:
     return edits
 
 
+def _line_around(text: str, start: int, end: int) -> str:
+    """The line that holds ``text[start:end]``."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    return text[first : len(text) if last < 0 else last]
+
+
 def stray_separators(text: str) -> list[Edit]:
-    """Find lines holding only a stray separator between two halves of a sentence.
+    """Find lines holding only a stray separator mark.
+
+    Between two halves of a sentence the mark and its line breaks give way to one space;
+    a ``;``, ``/`` or ``|`` line between two sentences, or at the start or end of the text, is
+    removed with its line break. An ellipsis or a dash alone after a finished sentence, or
+    between blank lines, may be a deliberate break and stays.
 
     Args:
         text: The normalised text.
 
     Returns:
-        Candidate edits of kind ``"separator"`` that remove the whole line.
+        Candidate edits of kind ``"separator"``.
 
     Example:
         >>> text = "de Nvidia\\n;\\nen suivant"
-        >>> [e.removed(text) for e in stray_separators(text)]
-        [';\\n']
+        >>> [(e.removed(text), e.replacement) for e in stray_separators(text)]
+        [('\\n;\\n', ' ')]
     """
     edits: list[Edit] = []
     for match in LONE_SEPARATOR_LINE.finditer(text):
         start, end = match.span()
-        before = text[:start].rstrip(" \t")
-        after = text[end : end + 1]
-        if not before.endswith("\n") or before.endswith("\n\n") or not after.strip():
-            continue  # a separator between blank lines is a section break, not an artifact
-        previous_line = before[:-1].rsplit("\n", 1)[-1].rstrip()
-        next_line = text[end : text.find("\n", end) if "\n" in text[end:] else len(text)]
-        if not previous_line or SENTENCE_END.search(previous_line):
-            continue  # the sentence ended: the mark may be a deliberate break
-        if _structured(text, start - len(previous_line) - 1, end + len(next_line)):
-            continue
         mark = match.group().strip()
-        edits.append(Edit(start, end, "", "separator", 0.9, f"stray “{mark}” line"))
+        previous = _line_around(text, start - 1, start - 1) if start else None
+        following = _line_around(text, end + 1, end + 1) if end < len(text) else None
+        if previous is None and following is None:
+            continue  # the whole text is one mark
+        if previous is not None and following is not None:
+            if not previous.strip() or not following.strip():
+                continue  # between blank lines: a section break
+            if _structured(previous, 0, 0) or _structured(following, 0, 0):
+                continue
+            if not SENTENCE_END.search(previous):
+                left = start - 1 - (len(previous) - len(previous.rstrip()))
+                right = end + 1 + (len(following) - len(following.lstrip()))
+                glue = "" if CJK_RUN.match(text[left - 1]) and CJK_RUN.match(text[right]) else " "
+                reason = f"stray “{mark}” line inside a sentence"
+                edits.append(Edit(left, right, glue, "separator", 0.9, reason))
+                continue
+        if mark not in ";/|":
+            continue
+        if following is None:
+            if previous is not None and previous.strip():
+                edits.append(Edit(start - 1, end, "", "separator", 0.9, f"stray “{mark}” line"))
+            continue
+        if following.strip():
+            edits.append(Edit(start, end + 1, "", "separator", 0.9, f"stray “{mark}” line"))
     return edits
 
 
@@ -394,8 +489,8 @@ def loops(words: Words) -> list[Edit]:
     """Find a word or phrase repeated many times in a row; keep the first copy.
 
     A phrase of two or more words must come three times; a single word five times (ten
-    for words that are doubled on purpose). Punctuation or line breaks between the copies
-    (chants, lyrics: ``let it be, let it be``) ask for six copies.
+    for words that are doubled on purpose). Short phrases separated by punctuation (chants:
+    ``let it be, let it be``) and copies on separate lines (lyrics) ask for six copies.
 
     Args:
         words: The segmented text.
@@ -425,10 +520,12 @@ def loops(words: Words) -> list[Edit]:
             span = text[starts[t] : ends[t + copies * p - 1]]
             if "\n\n" in span:
                 continue
-            punctuated = any(not words.gap(x).isspace() for x in range(t + p, t + copies * p, p))
+            gaps = [words.gap(x) for x in range(t + p, t + copies * p, p)]
             need = 3 if p > 1 else (10 if keys[t] in LEGIT_DOUBLES else 5)
-            if punctuated or "\n" in span:
-                need = max(need, 6)
+            if p <= 3 and any(not gap.isspace() for gap in gaps):
+                need = max(need, 6)  # a chant: "let it be, let it be, let it be"
+            if "\n" in span and not all(SENTENCE_END.search(gap) for gap in gaps):
+                need = max(need, 6)  # lyrics: "la la la\nla la la"
             if copies < need:
                 continue
             start, end = ends[t + p - 1], ends[t + copies * p - 1]

@@ -16,42 +16,76 @@ from collections.abc import Sequence
 import regex
 
 from textrepair._langdata import FUNCTION_WORDS
-from textrepair._patterns import CJK_RUN, CODE_LINE, LIST_ITEM, SENTENCE_END, WORD
+from textrepair._patterns import CJK_RUN, CODE_LINE, LIST_ITEM, SENTENCE_END, TABLE_ROW, WORD
 from textrepair.result import Edit
 
 __all__ = ["compose", "lift", "reflow"]
 
-_BLOCK_BREAK = regex.compile(r"\n[^\S\n]*\n")
 _OPENS_PARAGRAPH = regex.compile(r"[\p{Lu}\p{Lt}\p{N}\p{Pi}\p{Ps}\"'«¿¡\-–—]")
-_HYPHEN_END = regex.compile(r"(\w+)-$")
+_HYPHEN_END = regex.compile(r"(\w+)[-\N{HYPHEN}]$")
 _FIRST_WORD = regex.compile(r"^(\w+)")
-_LONG_LINE = 45  # characters: shorter lines make poems and lists, not wrapped prose
+_LONG_LINE = 40  # characters: shorter lines make poems and lists, not wrapped prose
+_LETTERS = 0.75  # lines with fewer letters and spaces than this share are code or data
+_HEADING = 0.5  # a line shorter than this share of the width before a capital: a heading
 _PARAGRAPH_END = 0.8  # a sentence-final line shorter than this share of the width ends a paragraph
 
 
-def _is_prose(lines: Sequence[str]) -> bool:
-    """Whether a block's line breaks are wraps inside sentences."""
-    breaks = len(lines) - 1
-    body = [line.strip() for line in lines]
-    if any(LIST_ITEM.match(line) or CODE_LINE.search(line) for line in lines[1:]):
-        return False
-    ends_function_word = 0
-    open_ends = 0
-    for line in body[:-1]:
-        if line[-1:].isalnum():
-            open_ends += 1
-            ends_function_word += line.rsplit(None, 1)[-1].casefold() in FUNCTION_WORDS
-        elif line.endswith("-"):
-            open_ends += 1
-    lower_starts = sum(1 for line in body[1:] if line[:1].islower())
-    mean = sum(len(line) for line in body) / len(body)
-    if mean >= 30 and ends_function_word >= max(1, 0.1 * breaks):
+def _last_word(line: str) -> str:
+    return line.rsplit(None, 1)[-1].casefold() if line.strip() else ""
+
+
+def _wraps_here(left: str, right: str) -> bool:
+    """Whether a break between these two (stripped) lines falls inside a sentence."""
+    if right[:1].islower() or left.endswith(("-", "\N{HYPHEN}")):
         return True
-    return mean >= _LONG_LINE and open_ends >= 0.3 * breaks and lower_starts >= 0.3 * breaks
+    if _last_word(left) in FUNCTION_WORDS:
+        return True
+    return left[-1:].isalnum() and not SENTENCE_END.search(left)
+
+
+def _is_prose(lines: Sequence[str]) -> bool:
+    """Whether a run of lines is prose broken at a fixed width (or at chunk ends)."""
+    body = [line.strip() for line in lines if line.strip()]
+    breaks = len(body) - 1
+    if breaks < 1:
+        return False
+    mean = sum(len(line) for line in body) / len(body)
+    wraps = sum(_wraps_here(a, b) for a, b in zip(body, body[1:]))
+    function_ends = sum(_last_word(line) in FUNCTION_WORDS for line in body[:-1])
+    if mean >= 30 and function_ends >= max(1, 0.1 * breaks):
+        return True
+    return mean >= _LONG_LINE and wraps >= 0.5 * breaks
+
+
+def _structured(line: str) -> bool:
+    """A list item, a table row, code, a URL or a line of mostly symbols and numbers."""
+    if LIST_ITEM.match(line) or CODE_LINE.search(line) or TABLE_ROW.search(line):
+        return True
+    if "://" in line:
+        return True
+    letters = sum(1 for ch in line if ch.isalpha() or ch == " ")
+    return letters < _LETTERS * len(line)
+
+
+def _runs(lines: list[str]) -> list[tuple[int, int]]:
+    """Runs of consecutive lines that are neither list items, table rows nor code."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for x, line in enumerate([*lines, ""]):
+        plain = x < len(lines) and bool(line.strip()) and not _structured(line)
+        if plain and start is None:
+            start = x
+        elif not plain and start is not None:
+            runs.append((start, x))
+            start = None
+    return runs
 
 
 def reflow(text: str, *, dehyphenate: bool = True) -> list[Edit]:
     """Join hard-wrapped prose lines into paragraphs.
+
+    A break stays where a sentence ends and the next line opens a new one, after a label
+    (``Albert Einstein:``) or a heading, and around list items, table rows and code.
 
     Args:
         text: Text whose repeats were already removed.
@@ -71,55 +105,36 @@ def reflow(text: str, *, dehyphenate: bool = True) -> list[Edit]:
     """
     edits: list[Edit] = []
     vocabulary: set[str] | None = None
-    block_start = 0
-    for block_end, next_start in [(m.start(), m.end()) for m in _BLOCK_BREAK.finditer(text)] + [
-        (len(text), len(text))
-    ]:
-        block = text[block_start:block_end]
-        offset = block_start
-        block_start = next_start
-        if "\n" not in block:
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    for first, stop in _runs(lines):
+        run = lines[first:stop]
+        if not _is_prose(run):
             continue
-        lines = block.split("\n")
-        if not _is_prose([line for line in lines if line.strip()]):
-            continue
-        width = max(len(line.rstrip()) for line in lines)
-        pos = offset
-        for a, b in zip(lines, lines[1:]):
-            newline = pos + len(a)
-            pos = newline + 1
+        width = max(len(line.rstrip()) for line in run)
+        for x in range(first, stop - 1):
+            a, b = lines[x], lines[x + 1]
             left, right = a.rstrip(), b.lstrip()
-            if not left.strip() or not right:
-                continue
-            if LIST_ITEM.match(b) or CODE_LINE.search(a):
-                continue
-            if (
-                SENTENCE_END.search(left)
-                and _OPENS_PARAGRAPH.match(right)
-                and len(left) < _PARAGRAPH_END * width
+            if _OPENS_PARAGRAPH.match(right) and (
+                SENTENCE_END.search(left) or left.endswith(":") or len(left) < _HEADING * width
             ):
-                continue  # a sentence ends a short line and a new one starts: a paragraph
-            start = offset + (newline - offset) - (len(a) - len(left))
-            end = pos + (len(b) - len(right))
+                continue  # a paragraph ends, or a heading or a label stands on its own line
+            start = offsets[x] + len(left)
+            end = offsets[x + 1] + len(b) - len(right)
             hyphen = _HYPHEN_END.search(left)
-            following = _FIRST_WORD.match(right)
-            if hyphen and following and right[:1].islower():
-                if vocabulary is None:
-                    vocabulary = {w.casefold() for w in WORD.findall(text)}
-                joined = (hyphen.group(1) + following.group(1)).casefold()
-                if dehyphenate and joined in vocabulary:
-                    edits.append(
-                        Edit(
-                            start - 1,
-                            end,
-                            "",
-                            "hyphen",
-                            0.9,
-                            f"“{joined}” is written whole elsewhere",
-                        )
-                    )
-                else:
-                    edits.append(Edit(start, end, "", "reflow", 0.9, "hard wrap after a hyphen"))
+            if hyphen:
+                following = _FIRST_WORD.match(right)
+                if dehyphenate and following and right[:1].islower():
+                    if vocabulary is None:
+                        vocabulary = {w.casefold() for w in WORD.findall(text)}
+                    joined = (hyphen.group(1) + following.group(1)).casefold()
+                    if joined in vocabulary:
+                        reason = f"“{joined}” is written whole elsewhere"
+                        edits.append(Edit(start - 1, end, "", "hyphen", 0.9, reason))
+                        continue
+                edits.append(Edit(start, end, "", "reflow", 0.9, "hard wrap after a hyphen"))
                 continue
             glue = "" if CJK_RUN.match(left[-1]) and CJK_RUN.match(right[0]) else " "
             edits.append(Edit(start, end, glue, "reflow", 0.9, "hard wrap inside a paragraph"))
