@@ -42,13 +42,14 @@ INVISIBLE = regex.compile(
 )
 
 #: Punctuation that marks a chunk seam when it stands in the gap between two words: a
-#: semicolon, slash, ellipsis or dash standing between spaces, a semicolon or ellipsis at a
-#: line end, or one alone on its line. A mark glued between two words inside a line
-#: (``lesbar/schreibbar``, ``pobre; se``) is ordinary punctuation, and so is ``|`` (tables).
+#: semicolon, slash, ellipsis or dash standing between spaces, a spaced semicolon or an
+#: ellipsis at a line end, or one alone on its line. A mark glued to a word (``lesbar/
+#: schreibbar``, ``pobre; se``, ``agradables;``) is ordinary punctuation, and so is ``|``.
 SEPARATOR_IN_GAP = regex.compile(
     r"""
     [^\S\n][;/\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}-](?:[^\S\n]|$)  # spaced ` ; `
-    | [;\N{HORIZONTAL ELLIPSIS}][^\S\n]*\n          # at a line end: `capital;\n`
+    | [^\S\n][;/][^\S\n]*\n                     # spaced at a line end: `capital ;\n`
+    | \N{HORIZONTAL ELLIPSIS}[^\S\n]*\n            # an ellipsis at a line end
     | \n[^\S\n]*[;/\N{HORIZONTAL ELLIPSIS}][^\S\n]*\n  # alone on a line: `\n;\n`
     | (?:\N{HORIZONTAL ELLIPSIS}|\.\.\.)[^\S\n]      # an ellipsis before a space: `abrirá… la`
     """,

@@ -26,6 +26,7 @@ from textrepair._patterns import (
     TABLE_ROW,
 )
 from textrepair.config import Config
+from textrepair.resolve import Candidate
 from textrepair.result import Edit
 from textrepair.segment import Seam, Words, elision_equivalent
 
@@ -33,6 +34,9 @@ __all__ = ["detect", "loops", "overlaps", "stray_separators", "stutters"]
 
 #: Characters that can make a seam stronger than a space (see :class:`Seam`).
 _SEAM_MARK = re.compile("[\n;/|\N{HORIZONTAL ELLIPSIS}]|\\.\\.\\.|\\s[-\N{EN DASH}\N{EM DASH}]\\s")
+
+#: A sentence end followed by a space (inside a copy, or at its end).
+_INNER_SENTENCE_END = re.compile(r"[.!?\N{HORIZONTAL ELLIPSIS}][\"'»”)\]]*\s")
 
 _SEAM_NAMES = {
     Seam.SEPARATOR_LINE: "separator at a line break",
@@ -72,6 +76,13 @@ _INLINE_EXACT = _Gate(3, 1, 1.0, 0, 0, 0)
 _RESTART_LINE = _Gate(2, 1, 0.75, 0, 0, 1)
 #: The same, where the restarted sentence is much longer: its last word may differ.
 _RESTART_LINE_VARIANT = _Gate(2, 1, 0.6, 1, 0, 1)
+_CUT = 10_000  # the ``tail`` of the gates below: the later copy stops short
+#: A later copy that stops short, after a separator.
+_CUT_AFTER_SEPARATOR = _Gate(2, 1, 0.8, _CUT, 0, 1)
+#: A later copy that stops short inside a sentence, across a line break or inside a line.
+_CUT_AFTER_BREAK = _Gate(3, 2, 0.95, _CUT, 0, 0)
+#: The same, ending on the cut-off start of the earlier copy's next word (``... aus z``).
+_CUT_PARTIAL = _Gate(2, 1, 0.9, _CUT, 0, 0)
 #: A line break after a sentence end: the author may repeat a subject on purpose.
 _LINE_AFTER_SENTENCE = _Gate(5, 3, 0.85, 0, 0, 0)
 #: A clause restarted inside a line (``The plan requires The plan requires funds``).
@@ -95,38 +106,77 @@ class _Match:
     j: int
     i: int
     m: int
-    matched: int
-    content: int
-    similarity: float
-    tail: int
-    lead: int
-    novel: int
+    matched: int  # aligned words (equal stems, or inflected forms of one word)
+    content: int  # of which content words
+    similarity: float  # 2 * matched / (left + right)
+    tail: int  # unmatched words at the end of the left copy
+    lead: int  # unmatched words before the copies align
+    novel: int  # content words of one copy missing from the other
+    novel_right: int  # content words of the right copy missing from the left
+    prefix_similarity: float  # the right copy against the left copy less its tail
+    partial: bool  # the word after the right copy is a cut-off start of the left's next word
+
+
+_MAX_SCORE = 0.99  # a repeat is never certain damage: min_score=1 applies no removal
+_SLACK = 2  # words before the anchor that may still belong to the left copy
+
+
+def _soft_equal(a: str, b: str) -> bool:
+    """Whether two keys are inflected forms of one word (``nécessaire``/``nécessaires``)."""
+    if abs(len(a) - len(b)) > 2:
+        return False
+    need = max(2, min(len(a), len(b)) - 1)
+    return len(a) >= need and len(b) >= need and a[:need] == b[:need]
 
 
 def _align(words: Words, j: int, i: int) -> _Match | None:
-    """Align the left copy ``[j, i)`` with the words after ``i``."""
-    stems = words.stems
-    k = i - j
+    """Align the left copy ``[j, i)`` (widened by a little slack) with the words after ``i``."""
+    stems, keys, flags = words.stems, words.keys, words.content
+    start = max(j - _SLACK, 0)
+    if start < j and "\n\n" in words.text[words.starts[start] : words.starts[j]]:
+        start = j
+    k = i - start
     right_end = min(len(stems), i + k + 2 + k // 3)
-    left, right = stems[j:i], stems[i:right_end]
-    blocks = [b for b in LCSseq.editops(left, right).as_matching_blocks() if b.size]
+    blocks = [
+        b for b in LCSseq.editops(stems[start:i], stems[i:right_end]).as_matching_blocks() if b.size
+    ]
     if not blocks:
         return None
+    pairs = [(start + b.a + t, i + b.b + t) for b in blocks for t in range(b.size)]
     lead_left, lead_right = blocks[0].a, blocks[0].b
-    last = blocks[-1]
-    tail = k - (last.a + last.size)
-    m = last.b + last.size
     paired = min(lead_left, lead_right)
     trim = lead_left - paired  # left words before the copy: not part of it
-    matched = sum(b.size for b in blocks)
-    flags = words.content
-    content = sum(1 for b in blocks for t in range(b.a, b.a + b.size) if flags[j + t])
-    content_right = sum(1 for b in blocks for t in range(b.b, b.b + b.size) if flags[i + t])
-    novel_left = sum(flags[j + trim : i]) - content
+    # inflected variants in the gaps between aligned runs, where both gaps are as long
+    for before, after in zip(blocks, blocks[1:]):
+        gap_left = after.a - before.a - before.size
+        if gap_left == after.b - before.b - before.size:
+            for t in range(gap_left):
+                x, y = start + before.a + before.size + t, i + before.b + before.size + t
+                if _soft_equal(keys[x], keys[y]):
+                    pairs.append((x, y))
+    for t in range(paired):
+        x, y = start + trim + t, i + lead_right - paired + t
+        if _soft_equal(keys[x], keys[y]):
+            pairs.append((x, y))
+    last = blocks[-1]
+    left_end, m = start + last.a + last.size, last.b + last.size
+    while left_end < i and i + m < right_end and _soft_equal(keys[left_end], keys[i + m]):
+        pairs.append((left_end, i + m))
+        left_end += 1
+        m += 1
+    tail = i - left_end
+    matched = len(pairs)
+    content = sum(1 for x, _ in pairs if flags[x])
+    content_right = sum(1 for _, y in pairs if flags[y])
+    novel_left = sum(flags[start + trim : i]) - content
     novel_right = sum(flags[i : i + m]) - content_right
     k -= trim
+    partial = False
+    if tail and i + m < len(keys):
+        cut, whole = keys[i + m], keys[left_end]
+        partial = len(cut) < len(whole) and whole.startswith(cut)
     return _Match(
-        j=j + trim,
+        j=start + trim,
         i=i,
         m=m,
         matched=matched,
@@ -135,17 +185,24 @@ def _align(words: Words, j: int, i: int) -> _Match | None:
         tail=tail,
         lead=max(lead_right - paired, 0) + paired,
         novel=max(novel_left, novel_right),
+        novel_right=novel_right,
+        prefix_similarity=2 * matched / (k - tail + m),
+        partial=partial,
     )
 
 
 def _passes(match: _Match, gate: _Gate) -> bool:
+    if gate.tail == _CUT:  # the later copy stops short: judge it against the left's start
+        similarity, novel = match.prefix_similarity, match.novel_right
+    else:
+        similarity, novel = match.similarity, match.novel
     return (
         match.matched >= gate.matched
         and match.content >= gate.content
-        and match.similarity >= gate.similarity
+        and similarity >= gate.similarity
         and match.tail <= gate.tail
         and match.lead <= gate.lead
-        and match.novel <= gate.novel
+        and novel <= gate.novel
     )
 
 
@@ -215,10 +272,10 @@ def _score(match: _Match, gate: _Gate, seam: int) -> float:
     room = max(1.0 - gate.similarity, 1e-9)
     value = 0.5 + 0.25 * (match.similarity - gate.similarity) / room
     value += 0.1 * min(match.content / 4, 1.0) + 0.05 * seam
-    return round(min(value, 1.0), 3)
+    return round(min(value, _MAX_SCORE), 3)
 
 
-def _edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Edit:
+def _edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Candidate:
     i, j, m = match.i, match.j, match.m
     k = i - j
     restart = (
@@ -228,15 +285,44 @@ def _edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Edit:
         and not SENTENCE_END.search(words.gap(i).split("\n", 1)[0] + " ")
     )
     kind = "restart" if restart else "overlap"
-    if match.tail == 0 and k > m:
-        start, end, kept = words.ends[i - 1], words.ends[i + m - 1], "earlier, complete"
-    else:
-        start, end, kept = words.starts[j], words.starts[i], "later"
     reason = (
         f"{match.matched} of {k} words said again after a {_SEAM_NAMES[seam]} "
-        f"(similarity {match.similarity:.2f}); kept the {kept} copy"
+        f"(similarity {match.similarity:.2f}); kept the later copy"
     )
-    return Edit(start, end, "", kind, _score(match, gate, seam), reason)
+    start, end = words.starts[j], words.starts[i]
+    edit = Edit(start, end, "", kind, _score(match, gate, seam), reason)
+    return Candidate(edit, (words.starts[i], words.ends[i + m - 1]))
+
+
+def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
+    """The gate for a later copy that stops short (``... dans le monde ;\ndans le``)."""
+    if not match.tail or match.lead:
+        return None
+    if _structured(words.text, words.starts[match.j], words.ends[match.i + match.m - 1]):
+        return None
+    if seam >= Seam.SEPARATOR:
+        return _CUT_AFTER_SEPARATOR if match.tail <= 2 * match.matched + 1 else None
+    if match.tail > match.matched:
+        return None  # a phrase said again long after: the author's
+    if seam in (Seam.LINE, Seam.INLINE) and not _sentence_start(words, match.j):
+        left = words.text[words.starts[match.j] : words.ends[match.i - 1]]
+        if _INNER_SENTENCE_END.search(left + words.gap(match.i).split("\n", 1)[0] + " "):
+            return None  # chunk tails end inside a sentence
+        return _CUT_PARTIAL if match.partial else _CUT_AFTER_BREAK
+    return None
+
+
+def _right_cut_edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Candidate:
+    """Remove the later copy, which stops short, and the seam before it."""
+    i, m = match.i, match.m
+    end = words.ends[i + m] if match.partial else words.ends[i + m - 1]
+    reason = (
+        f"the later copy repeats {match.matched} of {i - match.j} words after a "
+        f"{_SEAM_NAMES[seam]} and stops short; kept the earlier, complete copy"
+    )
+    score = _score(match, gate, seam)
+    edit = Edit(words.ends[i - 1], end, "", "overlap", score, reason)
+    return Candidate(edit, (words.starts[match.j], words.ends[i - 1]))
 
 
 def _marked_seams(words: Words) -> dict[int, int]:
@@ -273,9 +359,8 @@ def _refrains(words: Words) -> set[int]:
     text, starts, keys = words.text, words.starts, words.keys
     found: set[int] = set()
     recent: dict[tuple[str, ...], int] = {}
-    line_no = 0
     position = 0
-    for line in text.split("\n"):
+    for line_no, line in enumerate(text.split("\n")):
         end = position + len(line)
         if not line.strip():
             recent.clear()
@@ -288,12 +373,11 @@ def _refrains(words: Words) -> set[int]:
                 if seen_at is not None and line_no - seen_at <= _REFRAIN_LINES:
                     found.add(first)
                 recent[key] = line_no
-        line_no += 1
         position = end + 1
     return found
 
 
-def overlaps(words: Words, config: Config) -> list[Edit]:
+def overlaps(words: Words, config: Config) -> list[Candidate]:
     """Find passages re-emitted right after themselves across a seam (and restarts).
 
     Candidates come from stem bigrams seen within ``config.window`` words before each word;
@@ -310,21 +394,21 @@ def overlaps(words: Words, config: Config) -> list[Edit]:
     Example:
         >>> from textrepair.segment import segment
         >>> text = "il peut fournir une partie de ce capital ;\\nune partie de ce capital."
-        >>> [e.removed(text) for e in overlaps(segment(text), Config())]
+        >>> [c.edit.removed(text) for c in overlaps(segment(text), Config())]
         ['une partie de ce capital ;\\n']
     """
     stems, content = words.stems, words.content
     n = len(stems)
     bigrams = list(zip(stems, stems[1:]))
     seen: dict[tuple[str, str], list[int]] = {}
-    edits: list[Edit] = []
+    edits: list[Candidate] = []
     waiting: list[tuple[_Match, int]] = []  # near misses at separator seams
     confirmed = 0
     done: set[tuple[int, int]] = set()
     marked = _marked_seams(words)
-    for i in _refrains(words):
+    refrains = sorted(_refrains(words))
+    for i in refrains:
         if marked.get(i) == Seam.LINE:
-            del marked[i]
             marked[i] = -1  # never a seam
     for i, bigram in enumerate(bigrams):
         seam = marked.get(i, Seam.INLINE)
@@ -351,10 +435,17 @@ def overlaps(words: Words, config: Config) -> list[Edit]:
                     match = _align(words, j, i)
                     if match is None:
                         continue
+                    x = bisect.bisect_right(refrains, match.j)
+                    if x < len(refrains) and refrains[x] < match.i + match.m:
+                        continue  # the copies hold a refrain line: lyrics, not damage
                     if seam == Seam.INLINE:
                         seam = words.seam(i)  # inline or a sentence end
                     gates = _gates_for(words, match, seam)
                     gate = next((g for g in gates if _passes(match, g)), None)
+                    cut = None
+                    if gate is None:
+                        cut = _right_cut_gate(words, match, seam)
+                        gate = cut if cut is not None and _passes(match, cut) else None
                     if gate is not None:
                         score = _score(match, gate, seam)
                         if best is None or score > best[0]:
@@ -364,7 +455,8 @@ def overlaps(words: Words, config: Config) -> list[Edit]:
                     ):
                         near = match
             if best is not None:
-                edits.append(_edit(words, best[1], best[2], seam))
+                make = _right_cut_edit if best[2].tail == _CUT else _edit
+                edits.append(make(words, best[1], best[2], seam))
                 confirmed += seam == Seam.SEPARATOR_LINE
             elif near is not None:
                 waiting.append((near, seam))
@@ -485,7 +577,7 @@ def stray_separators(text: str) -> list[Edit]:
 _MAX_PERIOD = 8
 
 
-def loops(words: Words) -> list[Edit]:
+def loops(words: Words) -> list[Candidate]:
     """Find a word or phrase repeated many times in a row; keep the first copy.
 
     A phrase of two or more words must come three times; a single word five times (ten
@@ -501,11 +593,11 @@ def loops(words: Words) -> list[Edit]:
     Example:
         >>> from textrepair.segment import segment
         >>> text = "au centre de la de la de la de la ville"
-        >>> [e.removed(text) for e in loops(segment(text))]
+        >>> [c.edit.removed(text) for c in loops(segment(text))]
         [' de la de la de la']
     """
     keys, text, starts, ends = words.keys, words.text, words.starts, words.ends
-    edits: list[Edit] = []
+    edits: list[Candidate] = []
     for p in range(1, _MAX_PERIOD + 1):
         if len(keys) < 3 * p:
             break
@@ -529,14 +621,15 @@ def loops(words: Words) -> list[Edit]:
             if copies < need:
                 continue
             start, end = ends[t + p - 1], ends[t + copies * p - 1]
-            score = min(0.85 + 0.05 * (copies - need), 1.0)
+            score = min(0.85 + 0.05 * (copies - need), _MAX_SCORE)
             phrase = text[starts[t] : ends[t + p - 1]]
             reason = f"“{phrase}” repeated {copies} times in a row; kept one"
-            edits.append(Edit(start, end, "", "loop", round(score, 3), reason))
+            edit = Edit(start, end, "", "loop", round(score, 3), reason)
+            edits.append(Candidate(edit, (starts[t], ends[t + p - 1])))
     return edits
 
 
-def detect(words: Words, config: Config) -> list[Edit]:
+def detect(words: Words, config: Config) -> list[Candidate]:
     """Run every enabled detector.
 
     Args:
@@ -548,19 +641,21 @@ def detect(words: Words, config: Config) -> list[Edit]:
 
     Example:
         >>> from textrepair.segment import segment
-        >>> [e.kind for e in detect(segment("Le\\nle mois dernier"), Config())]
+        >>> [c.edit.kind for c in detect(segment("Le\\nle mois dernier"), Config())]
         ['stutter']
     """
-    candidates: list[Edit] = []
+    candidates: list[Candidate] = []
     if config.separators:
-        candidates += stray_separators(words.text)
+        candidates += map(Candidate, stray_separators(words.text))
     if config.stutters:
-        candidates += stutters(words)
+        candidates += map(Candidate, stutters(words))
     if config.overlaps or config.restarts:
         wanted = (
             {"overlap"} if not config.restarts else {"restart"} if not config.overlaps else None
         )
-        candidates += [e for e in overlaps(words, config) if wanted is None or e.kind in wanted]
+        candidates += [
+            c for c in overlaps(words, config) if wanted is None or c.edit.kind in wanted
+        ]
     if config.loops:
         candidates += loops(words)
     return candidates

@@ -22,9 +22,12 @@ from textrepair.result import Edit
 __all__ = ["compose", "lift", "reflow"]
 
 _OPENS_PARAGRAPH = regex.compile(r"[\p{Lu}\p{Lt}\p{N}\p{Pi}\p{Ps}\"'«¿¡\-–—]")
+#: A URL, a command-line option, a path, or a line that is one long token.
+_CODE_WORDS = regex.compile(r"://|(?:^|\s)--?[a-zA-Z]|\S/\S*/|^\s*\S{20,}\s*$")
 _HYPHEN_END = regex.compile(r"(\w+)[-\N{HYPHEN}]$")
 _FIRST_WORD = regex.compile(r"^(\w+)")
 _LONG_LINE = 40  # characters: shorter lines make poems and lists, not wrapped prose
+_WIDE = 60  # characters: a line this long ending on a comma is wrapped prose, not verse
 _LETTERS = 0.75  # lines with fewer letters and spaces than this share are code or data
 _HEADING = 0.5  # a line shorter than this share of the width before a capital: a heading
 _PARAGRAPH_END = 0.8  # a sentence-final line shorter than this share of the width ends a paragraph
@@ -36,11 +39,12 @@ def _last_word(line: str) -> str:
 
 def _wraps_here(left: str, right: str) -> bool:
     """Whether a break between these two (stripped) lines falls inside a sentence."""
-    if right[:1].islower() or left.endswith(("-", "\N{HYPHEN}")):
+    if left.endswith(("-", "\N{HYPHEN}")) or _last_word(left) in FUNCTION_WORDS:
         return True
-    if _last_word(left) in FUNCTION_WORDS:
+    if left[-1:].isalnum():
         return True
-    return left[-1:].isalnum() and not SENTENCE_END.search(left)
+    # punctuation before a lowercase start: verse, unless the line is long
+    return right[:1].islower() and len(left) >= _WIDE
 
 
 def _is_prose(lines: Sequence[str]) -> bool:
@@ -61,7 +65,7 @@ def _structured(line: str) -> bool:
     """A list item, a table row, code, a URL or a line of mostly symbols and numbers."""
     if LIST_ITEM.match(line) or CODE_LINE.search(line) or TABLE_ROW.search(line):
         return True
-    if "://" in line:
+    if _CODE_WORDS.search(line):
         return True
     letters = sum(1 for ch in line if ch.isalpha() or ch == " ")
     return letters < _LETTERS * len(line)
@@ -117,8 +121,11 @@ def reflow(text: str, *, dehyphenate: bool = True) -> list[Edit]:
         for x in range(first, stop - 1):
             a, b = lines[x], lines[x + 1]
             left, right = a.rstrip(), b.lstrip()
+            heading = len(left) < _HEADING * width and (
+                x == first or SENTENCE_END.search(lines[x - 1]) or lines[x - 1].endswith(":")
+            )
             if _OPENS_PARAGRAPH.match(right) and (
-                SENTENCE_END.search(left) or left.endswith(":") or len(left) < _HEADING * width
+                SENTENCE_END.search(left) or left.endswith(":") or heading
             ):
                 continue  # a paragraph ends, or a heading or a label stands on its own line
             start = offsets[x] + len(left)

@@ -8,17 +8,44 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from textrepair.result import Edit
 
-__all__ = ["resolve"]
+__all__ = ["Candidate", "resolve"]
 
 
-def resolve(candidates: Iterable[Edit], min_score: float) -> tuple[list[Edit], list[Edit]]:
-    """Pick non-overlapping edits, best first.
+class Candidate(NamedTuple):
+    """A proposed edit and, for the removal of a copy, the span of the copy it keeps."""
+
+    edit: Edit
+    keep: tuple[int, int] | None = None
+
+
+class _Spans:
+    """Non-overlapping spans, sorted, with an overlap test."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self.starts, start)
+        if k and self.ends[k - 1] > start:
+            return True
+        return k < len(self.starts) and (self.starts[k] < end or self.starts[k] == start == end)
+
+    def add(self, start: int, end: int) -> None:
+        k = bisect.bisect_right(self.starts, start)
+        self.starts.insert(k, start)
+        self.ends.insert(k, end)
+
+
+def resolve(candidates: Iterable[Candidate], min_score: float) -> tuple[list[Edit], list[Edit]]:
+    """Pick non-overlapping edits, best first; never remove a copy another edit keeps.
 
     Args:
-        candidates: Edits that may overlap each other.
+        candidates: Edits that may overlap each other, with the copy each one keeps.
         min_score: Edits scoring below this are not applied.
 
     Returns:
@@ -26,29 +53,32 @@ def resolve(candidates: Iterable[Edit], min_score: float) -> tuple[list[Edit], l
         scored below ``min_score`` (also sorted), for the report.
 
     Example:
-        >>> a = Edit(0, 4, "", "stutter", 0.9, "x")
-        >>> b = Edit(2, 6, "", "overlap", 0.7, "y")
+        >>> a = Candidate(Edit(0, 4, "", "stutter", 0.9, "x"))
+        >>> b = Candidate(Edit(2, 6, "", "overlap", 0.7, "y"))
         >>> [e.kind for e in resolve([a, b], 0.5)[0]]
         ['stutter']
     """
-    ranked = sorted(candidates, key=lambda e: (-e.score, -(e.end - e.start), e.start, e.end))
-    starts: list[int] = []
-    ends: list[int] = []
+    ranked = sorted(
+        candidates,
+        key=lambda c: (-c.edit.score, -(c.edit.end - c.edit.start), c.edit.start, c.edit.end),
+    )
+    taken = _Spans()  # every applied edit
+    removed = _Spans()  # applied edits that remove a copy
+    kept = _Spans()  # the copies those edits keep
     chosen: list[Edit] = []
     proposed: list[Edit] = []
-    for edit in ranked:
+    for edit, keep in ranked:
         if edit.score < min_score:
             proposed.append(edit)
             continue
-        k = bisect.bisect_right(starts, edit.start)
-        if k and ends[k - 1] > edit.start:
+        if taken.overlaps(edit.start, edit.end):
             continue
-        if k < len(starts) and starts[k] < edit.end:
-            continue
-        if k < len(starts) and starts[k] == edit.start == edit.end:
-            continue
-        starts.insert(k, edit.start)
-        ends.insert(k, edit.end)
+        if keep is not None:
+            if kept.overlaps(edit.start, edit.end) or removed.overlaps(*keep):
+                continue  # it would remove the copy another edit keeps
+            removed.add(edit.start, edit.end)
+            kept.add(*keep)
+        taken.add(edit.start, edit.end)
         chosen.append(edit)
     chosen.sort(key=lambda e: (e.start, e.end))
     proposed.sort(key=lambda e: (e.start, e.end))
