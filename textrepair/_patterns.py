@@ -6,18 +6,18 @@ catastrophically (each is exercised on pathological input in the test suite).
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 __all__ = [
     "CJK_RUN",
     "CLOSERS_TAIL",
-    "CODE_LINE",
     "INVISIBLE",
-    "LIST_ITEM",
     "LONE_SEPARATOR_LINE",
     "SENTENCE_END",
     "SEPARATOR_IN_GAP",
-    "TABLE_ROW",
+    "STRUCTURED_LINE",
     "WORD",
 ]
 
@@ -76,31 +76,27 @@ SENTENCE_END = regex.compile(
 #: Closing quotes and brackets at the end of a text (stripped before looking at its last mark).
 CLOSERS_TAIL = regex.compile(r"[\p{Pf}\p{Pe}\"'\s]+$")
 
-#: A list item, a table row, a heading, a quotation or a labelled line: lines that keep
-#: their line break.
-LIST_ITEM = regex.compile(
+#: A line that keeps its line break and repeats its shape on purpose: a list item, a quote or
+#: a heading, code, a table row, a URL, a command-line option, a path, or one long token.
+#: Matched over a whole text (MULTILINE); every branch stays inside one line. Plain ``re``:
+#: it needs no Unicode property and runs this scan faster than ``regex``.
+STRUCTURED_LINE = re.compile(
     r"""
-    ^[^\S\n]*(?:
-        [-*+\N{BULLET}\N{TRIANGULAR BULLET}\N{EN DASH}\N{EM DASH}>#|]  # - * + • ‣ – — > # |
-      | \d{1,3}[.)]\s                         # 1.  2)
-      | [a-zA-Z][.)]\s                        # a)  b.
+    ^[ \t]*(?:
+        [-*+\u2022\u2023\u2013\u2014>#|]        # - * + • ‣ – — > # |
+      | \d{1,3}[.)][ \t]                      # 1.  2)
+      | [a-zA-Z][.)][ \t]                     # a)  b.
+      | [$%#>][ \t]                           # a shell prompt
     )
+    | ^(?:\t|[ ]{4})                          # an indented code block
+    | [{}\[\]=\\][ \t]*$                     # ends with a brace, a bracket, = or a backslash
+    | [ \t]\|[ \t] | \S\t+\S                   # table cells: ` | ` or tabs
+    | ://                                     # a URL
+    | (?:^|[ \t])--?[a-zA-Z]                  # a command-line option: -x --long
+    | [^\s/]/[^\s/]*/                         # a path: a/b/ /usr/bin/
+    | ^[ \t]*\S{20,}[ \t]*$                    # a line that is one long token
     """,
-    regex.VERBOSE,
-)
-
-#: A line of a table: cells separated by `` | `` or tabs.
-TABLE_ROW = regex.compile(r"[^\S\n]\|[^\S\n]|\S\t+\S")
-
-#: A line that looks like code: indentation by a tab or four spaces, or braces,
-#: brackets, ``=`` or a backslash at its end.
-CODE_LINE = regex.compile(
-    r"""
-    ^(?:\t|[^\S\n]{4})             # indented code block
-    | [{}\[\]=\\]\s*$              # ends with a brace, a bracket, = or a backslash
-    | ^\s*[$%#>]\s                 # a shell prompt
-    """,
-    regex.VERBOSE,
+    re.VERBOSE | re.MULTILINE,
 )
 
 #: A run of characters from scripts written without spaces between words.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import operator
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import LCSseq
@@ -19,16 +20,13 @@ from rapidfuzz.distance import LCSseq
 from textrepair._langdata import LEGIT_DOUBLES
 from textrepair._patterns import (
     CJK_RUN,
-    CODE_LINE,
-    LIST_ITEM,
     LONE_SEPARATOR_LINE,
     SENTENCE_END,
-    TABLE_ROW,
 )
 from textrepair.config import Config
 from textrepair.resolve import Candidate
 from textrepair.result import Edit
-from textrepair.segment import Seam, Words, elision_equivalent
+from textrepair.segment import Seam, Words, elision_equivalent, structured_line
 
 __all__ = ["detect", "loops", "overlaps", "stray_separators", "stutters"]
 
@@ -118,14 +116,15 @@ class _Match:
 
 
 _MAX_SCORE = 0.99  # a repeat is never certain damage: min_score=1 applies no removal
+_SURE = 0.9  # a score past which no other alignment for the same seam is tried
 _SLACK = 2  # words before the anchor that may still belong to the left copy
 
 
 def _soft_equal(a: str, b: str) -> bool:
     """Whether two keys are inflected forms of one word (``nécessaire``/``nécessaires``)."""
-    if abs(len(a) - len(b)) > 2:
+    if abs(len(a) - len(b)) > 2 or len(a) < 3 or len(b) < 3:
         return False
-    need = max(2, min(len(a), len(b)) - 1)
+    need = max(3, min(len(a), len(b)) - 1)
     return len(a) >= need and len(b) >= need and a[:need] == b[:need]
 
 
@@ -206,16 +205,6 @@ def _passes(match: _Match, gate: _Gate) -> bool:
     )
 
 
-def _structured(text: str, start: int, end: int) -> bool:
-    """Whether the lines from ``start`` to ``end`` hold list items, table rows or code."""
-    first = text.rfind("\n", 0, start) + 1
-    last = text.find("\n", end)
-    for line in text[first : len(text) if last < 0 else last].split("\n"):
-        if LIST_ITEM.match(line) or CODE_LINE.search(line) or TABLE_ROW.search(line):
-            return True
-    return False
-
-
 def _case_differs(words: Words, match: _Match) -> bool:
     """Whether two aligned words differ in case inside a sentence (``abcdef``/``ABCDEF``)."""
     text, starts, ends = words.text, words.starts, words.ends
@@ -240,7 +229,7 @@ def _words_to_line_end(words: Words, i: int) -> int:
 def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
     """The gates that fit this shape (any one suffices); none where it is deliberate."""
     i, j, m = match.i, match.j, match.m
-    if _structured(words.text, words.starts[j], words.ends[i + m - 1]):
+    if words.structured(words.starts[j], words.ends[i + m - 1]):
         return ()  # lists, tables and code repeat their shape on purpose
     if seam <= Seam.INLINE and _case_differs(words, match):
         return ()
@@ -261,7 +250,8 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
     if seam == Seam.INLINE:
         if _sentence_start(words, j) and words.text[words.starts[i]].isupper():
             return (_GATES[seam], _INLINE_RESTART)
-        if gap.isspace():
+        left = words.text[words.starts[j] : words.ends[i - 1]]
+        if gap.isspace() and not _INNER_SENTENCE_END.search(left):
             return (_GATES[seam], _INLINE_EXACT)
     if seam >= Seam.SEPARATOR and gap[:1].isspace():
         return (_GATES[seam], _SHORT_SEPARATOR)
@@ -298,7 +288,7 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
     """The gate for a later copy that stops short (``... dans le monde ;\ndans le``)."""
     if not match.tail or match.lead:
         return None
-    if _structured(words.text, words.starts[match.j], words.ends[match.i + match.m - 1]):
+    if words.structured(words.starts[match.j], words.ends[match.i + match.m - 1]):
         return None
     if seam >= Seam.SEPARATOR:
         return _CUT_AFTER_SEPARATOR if match.tail <= 2 * match.matched + 1 else None
@@ -339,17 +329,6 @@ def _marked_seams(words: Words) -> dict[int, int]:
 _REFRAIN_LINES = 8  # a line equal to one of the previous eight lines is a refrain
 
 
-def _remember(seen: dict[tuple[str, str], list[int]], bigram: tuple[str, str], i: int) -> None:
-    """Record where a bigram was seen (its few latest places)."""
-    positions = seen.get(bigram)
-    if positions is None:
-        seen[bigram] = [i]
-    else:
-        positions.append(i)
-        if len(positions) > 8:
-            del positions[:4]
-
-
 def _refrains(words: Words) -> set[int]:
     """Words that start a line equal (in keys) to one of the lines just before it.
 
@@ -377,7 +356,9 @@ def _refrains(words: Words) -> set[int]:
     return found
 
 
-def overlaps(words: Words, config: Config) -> list[Candidate]:
+def overlaps(
+    words: Words, config: Config, focus: Sequence[tuple[int, int]] | None = None
+) -> list[Candidate]:
     """Find passages re-emitted right after themselves across a seam (and restarts).
 
     Candidates come from stem bigrams seen within ``config.window`` words before each word;
@@ -387,6 +368,8 @@ def overlaps(words: Words, config: Config) -> list[Candidate]:
     Args:
         words: The segmented text.
         config: The configuration (``window``, ``max_copy_words``).
+        focus: Sorted character ranges; seams outside them are not examined (later rounds
+            look only where the previous round removed something).
 
     Returns:
         Candidate edits of kind ``"overlap"`` and ``"restart"``.
@@ -397,75 +380,126 @@ def overlaps(words: Words, config: Config) -> list[Candidate]:
         >>> [c.edit.removed(text) for c in overlaps(segment(text), Config())]
         ['une partie de ce capital ;\\n']
     """
-    stems, content = words.stems, words.content
-    n = len(stems)
+    stems = words.stems
     bigrams = list(zip(stems, stems[1:]))
-    seen: dict[tuple[str, str], list[int]] = {}
+    n = len(bigrams)
+    # where each stem bigram that occurs more than once stands (C-speed first/last passes)
+    last = dict(zip(bigrams, range(n)))
+    first = dict(zip(reversed(bigrams), range(n - 1, -1, -1)))
+    repeated = {bigram for bigram, x in last.items() if first[bigram] != x}
+    places: dict[tuple[str, str], list[int]] = {}
+    if repeated:
+        for x in [x for x, bigram in enumerate(bigrams) if bigram in repeated]:
+            places.setdefault(bigrams[x], []).append(x)
+    marked = _marked_seams(words)
+    refrains = sorted(_refrains(words))
+    for x in refrains:
+        if marked.get(x) == Seam.LINE:
+            del marked[x]  # a refrain line: no seam before it
+    strong_seams = (x for x, strength in marked.items() if strength >= Seam.SEPARATOR)
+    seams = sorted({*strong_seams, *(x for xs in places.values() for x in xs[1:])})
+    if focus is not None:
+        starts, focus_starts = words.starts, [start for start, _ in focus]
+        seams = [
+            i
+            for i in seams
+            if (f := bisect.bisect_right(focus_starts, starts[i]) - 1) >= 0
+            and starts[i] < focus[f][1]
+        ]
+    context = _Context(
+        words,
+        config,
+        bigrams,
+        places,
+        refrains,
+        sorted(x for x, strength in marked.items() if strength >= Seam.SEPARATOR),
+    )
     edits: list[Candidate] = []
     waiting: list[tuple[_Match, int]] = []  # near misses at separator seams
     confirmed = 0
-    done: set[tuple[int, int]] = set()
-    marked = _marked_seams(words)
-    refrains = sorted(_refrains(words))
-    for i in refrains:
-        if marked.get(i) == Seam.LINE:
-            marked[i] = -1  # never a seam
-    for i, bigram in enumerate(bigrams):
-        seam = marked.get(i, Seam.INLINE)
-        if seam < 0:
-            _remember(seen, bigram, i)
+    for i in seams:
+        if i < 2 or i >= n:
             continue
-        strong = seam >= Seam.SEPARATOR
-        if i >= 2 and (strong or bigram in seen):
-            best: tuple[float, _Match, _Gate] | None = None
-            near: _Match | None = None
-            for p in range(min(4 if strong else 1, n - 1 - i)):
-                anchor = bigrams[i + p]
-                if not (strong or content[i + p] or content[i + p + 1]):
-                    continue
-                for q in reversed(seen.get(anchor, ())[-3:]):
-                    j = q - p
-                    if q > i - 2 - p or j < 0 or j < i - config.window:
-                        continue
-                    if i - j > config.max_copy_words or (j, i) in done:
-                        continue
-                    done.add((j, i))
-                    if "\n\n" in words.text[words.starts[j] : words.starts[i]].rstrip():
-                        continue
-                    match = _align(words, j, i)
-                    if match is None:
-                        continue
-                    x = bisect.bisect_right(refrains, match.j)
-                    if x < len(refrains) and refrains[x] < match.i + match.m:
-                        continue  # the copies hold a refrain line: lyrics, not damage
-                    if seam == Seam.INLINE:
-                        seam = words.seam(i)  # inline or a sentence end
-                    gates = _gates_for(words, match, seam)
-                    gate = next((g for g in gates if _passes(match, g)), None)
-                    cut = None
-                    if gate is None:
-                        cut = _right_cut_gate(words, match, seam)
-                        gate = cut if cut is not None and _passes(match, cut) else None
-                    if gate is not None:
-                        score = _score(match, gate, seam)
-                        if best is None or score > best[0]:
-                            best = (score, match, gate)
-                    elif seam == Seam.SEPARATOR_LINE and (
-                        near is None or match.matched > near.matched
-                    ):
-                        near = match
-            if best is not None:
-                make = _right_cut_edit if best[2].tail == _CUT else _edit
-                edits.append(make(words, best[1], best[2], seam))
-                confirmed += seam == Seam.SEPARATOR_LINE
-            elif near is not None:
-                waiting.append((near, seam))
-        _remember(seen, bigram, i)
+        seam = marked.get(i, Seam.INLINE)
+        best, near, seam = _best_at(context, i, seam)
+        if best is not None:
+            make = _right_cut_edit if best[2].tail == _CUT else _edit
+            edits.append(make(words, best[1], best[2], seam))
+            confirmed += seam == Seam.SEPARATOR_LINE
+        elif near is not None:
+            waiting.append((near, seam))
     if confirmed >= _CONFIRMING:
         for match, seam in waiting:
             if _passes(match, _CONFIRMED_SEPARATOR):
                 edits.append(_edit(words, match, _CONFIRMED_SEPARATOR, seam))
     return edits
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the overlap search of one text knows before it looks at a seam."""
+
+    words: Words
+    config: Config
+    bigrams: list[tuple[str, str]]
+    places: dict[tuple[str, str], list[int]]  # where each repeated bigram stands
+    refrains: list[int]  # words that start a line said again
+    separators: list[int]  # words after a separator seam
+
+
+def _best_at(
+    context: _Context, i: int, seam: int
+) -> tuple[tuple[float, _Match, _Gate] | None, _Match | None, int]:
+    """The best-scoring overlap whose later copy starts at word ``i``, and the nearest miss."""
+    words, config, bigrams = context.words, context.config, context.bigrams
+    stems, content = words.stems, words.content
+    strong = seam >= Seam.SEPARATOR
+    best: tuple[float, _Match, _Gate] | None = None
+    near: _Match | None = None
+    done: set[int] = set()
+    for p in range(min(4 if strong else 1, len(bigrams) - i)):
+        if best is not None and best[0] >= _SURE:
+            break  # an anchor further in cannot do better than a near-certain match
+        if not (strong or content[i + p] or content[i + p + 1]):
+            continue
+        places = context.places.get(bigrams[i + p], ())
+        stop = bisect.bisect_right(places, i - 2 - p)
+        for q in reversed(places[max(stop - 3, 0) : stop]):
+            j = q - p
+            if j < 0 or j < i - config.window or i - j > config.max_copy_words or j in done:
+                continue
+            done.add(j)
+            if "\n\n" in words.text[words.starts[j] : words.starts[i]].rstrip():
+                continue
+            if (
+                not strong
+                and stems[i - 1] not in stems[i : 2 * i - j + 3]
+                and stems[j : j + 3] != stems[i : i + 3]
+            ):
+                continue  # neither the left copy's end nor its start recurs
+            match = _align(words, j, i)
+            if match is None:
+                continue
+            x = bisect.bisect_right(context.refrains, match.j)
+            if not strong and x < len(context.refrains) and context.refrains[x] < i + match.m:
+                continue  # the copies hold a refrain line: lyrics, not damage
+            x = bisect.bisect_right(context.separators, match.j)
+            if not strong and x < len(context.separators) and context.separators[x] < i:
+                continue  # the real seam is inside the left copy
+            if seam == Seam.INLINE:
+                seam = words.seam(i)  # inline or a sentence end
+            gates = _gates_for(words, match, seam)
+            gate = next((g for g in gates if _passes(match, g)), None)
+            if gate is None:
+                cut = _right_cut_gate(words, match, seam)
+                gate = cut if cut is not None and _passes(match, cut) else None
+            if gate is not None:
+                score = _score(match, gate, seam)
+                if best is None or score > best[0]:
+                    best = (score, match, gate)
+            elif seam == Seam.SEPARATOR_LINE and (near is None or match.matched > near.matched):
+                near = match
+    return best, near, seam
 
 
 def stutters(words: Words) -> list[Edit]:
@@ -506,7 +540,9 @@ def stutters(words: Words) -> list[Edit]:
         recapitalised = text[starts[i - 1]].islower() and text[starts[i]].isupper()
         if first in LEGIT_DOUBLES and not marks and not recapitalised:
             continue
-        if _structured(text, starts[i - 1], ends[i]):
+        if words.line_start(i - 1) and words.line_end(i) and not marks:
+            continue  # one word a line: a column of data, not a wrap
+        if words.structured(starts[i - 1], ends[i]):
             continue  # "$ type ls\nls is hashed"
         if elided and first.endswith("'") is False:
             start, end = starts[i - 1], starts[i]  # keep the elided second copy
@@ -554,9 +590,11 @@ def stray_separators(text: str) -> list[Edit]:
         if previous is not None and following is not None:
             if not previous.strip() or not following.strip():
                 continue  # between blank lines: a section break
-            if _structured(previous, 0, 0) or _structured(following, 0, 0):
+            if structured_line(previous) or structured_line(following):
                 continue
-            if not SENTENCE_END.search(previous):
+            if not SENTENCE_END.search(previous) and (
+                mark in ";/|" or following.lstrip()[:1].islower()
+            ):
                 left = start - 1 - (len(previous) - len(previous.rstrip()))
                 right = end + 1 + (len(following) - len(following.lstrip()))
                 glue = "" if CJK_RUN.match(text[left - 1]) and CJK_RUN.match(text[right]) else " "
@@ -629,12 +667,15 @@ def loops(words: Words) -> list[Candidate]:
     return edits
 
 
-def detect(words: Words, config: Config) -> list[Candidate]:
+def detect(
+    words: Words, config: Config, focus: Sequence[tuple[int, int]] | None = None
+) -> list[Candidate]:
     """Run every enabled detector.
 
     Args:
         words: The segmented, normalised text.
         config: Which families to look for, and how far.
+        focus: Sorted character ranges to examine for overlaps (default: everywhere).
 
     Returns:
         Candidate edits, possibly overlapping; :func:`textrepair.resolve.resolve` picks.

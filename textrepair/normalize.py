@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ftfy
 import regex
+from ftfy.badness import is_bad
 from rapidfuzz.distance import Indel
 
 from textrepair._patterns import INVISIBLE
@@ -27,6 +28,22 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     normalization="NFC",
     explain=False,
 )
+
+_ENTITY = regex.compile(r"&#?\w{1,32};")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\x1b]")
+
+
+def _ftfy_reason(line: str) -> str:
+    """Name what ftfy repaired in ``line`` (without asking ftfy to explain, which is slow)."""
+    found = []
+    if _ENTITY.search(line):
+        found.append("HTML entity decoded")
+    if _CONTROL.search(line):
+        found.append("control character removed")
+    if is_bad(line):
+        found.append("mojibake repaired")
+    return "ftfy: " + (", ".join(found) if found else "Unicode normalised (NFC)")
+
 
 #: Scripts that use a zero-width space as their word separator: there it is not damage.
 _SPACELESS = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]")
@@ -49,21 +66,24 @@ def _drop_invisible(line: str) -> str:
     return INVISIBLE.sub(keep, line)
 
 
-def _fix_line(line: str) -> tuple[str, str]:
-    """Repair one line (without its line break); return the fixed line and the reasons."""
+def _fix_line(line: str, repaired: str) -> tuple[str, str]:
+    """Finish one line (without its line break) that ftfy repaired as ``repaired``.
+
+    Returns:
+        The fixed line and the reasons.
+    """
     reasons: list[str] = []
     fixed = line
     if "\r" in fixed:
         fixed = _CR.sub("\n", fixed).replace("\n", "")
+        repaired = _CR.sub("\n", repaired).replace("\n", "")
         reasons.append("line break normalised")
     if _LONE_SURROGATE.search(fixed):
         fixed = _LONE_SURROGATE.sub("\N{REPLACEMENT CHARACTER}", fixed)
+        repaired = _LONE_SURROGATE.sub("\N{REPLACEMENT CHARACTER}", repaired)
         reasons.append("lone surrogate replaced")
-    repaired = ftfy.fix_text(fixed, config=FTFY_CONFIG)
     if repaired != fixed:
-        steps = ftfy.fix_and_explain(fixed, config=FTFY_CONFIG._replace(explain=True)).explanation
-        names = sorted({step[1] for step in steps or ()})
-        reasons.append("ftfy: " + ", ".join(names) if names else "ftfy")
+        reasons.append(_ftfy_reason(fixed))
         fixed = repaired
     visible = _drop_invisible(fixed)
     if visible != fixed:
@@ -123,12 +143,12 @@ def normalize(text: str) -> list[Edit]:
     lines = text.split("\n")
     repaired_lines = repaired.split("\n")
     if len(repaired_lines) != len(lines):  # ftfy never merges lines; stay safe if it did
-        repaired_lines = [""] * len(lines)
+        repaired_lines = [ftfy.fix_text(line, config=FTFY_CONFIG) for line in lines]
     edits: list[Edit] = []
     offset = 0
     for line, quick in zip(lines, repaired_lines):
         if quick != line or (suspects and ("\r" in line or _needs_care(line))):
-            fixed, reason = _fix_line(line)
+            fixed, reason = _fix_line(line, quick)
             if fixed != line:
                 edits.extend(_diff(offset, line, fixed, reason))
         offset += len(line) + 1

@@ -41,17 +41,37 @@ def _check(text: object, config: object, caller: str) -> Config:
     return config
 
 
+_REACH = 400  # characters around a removal that the next round examines
+
+
+def _around(chosen: list[Edit]) -> list[tuple[int, int]]:
+    """Where, in the text after ``chosen``, a next round should look: around each removal."""
+    ranges: list[tuple[int, int]] = []
+    shift = 0
+    for edit in chosen:
+        at = edit.start + shift
+        shift += len(edit.replacement) - (edit.end - edit.start)
+        start, end = max(at - _REACH, 0), at + _REACH
+        if ranges and start <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], end)
+        else:
+            ranges.append((start, end))
+    return ranges
+
+
 def _run(text: str, config: Config) -> tuple[str, list[Edit], list[Edit]]:
     """Return the repaired text, the edits on the input, and the proposed edits."""
     edits = normalize(text) if config.unicode else []
     current = apply_edits(text, edits) if edits else text
     proposed: list[Edit] = []
+    focus: list[tuple[int, int]] | None = None
     for round_ in range(_ROUNDS):
-        chosen, below = resolve(detect(segment(current), config), config.min_score)
+        chosen, below = resolve(detect(segment(current), config, focus), config.min_score)
         if round_ == 0 and below:
             proposed = lift(edits, below, current)[0] if edits else below
         if not chosen:
             break
+        focus = _around(chosen)
         following = apply_edits(current, chosen)
         edits = compose(edits, chosen, current)
         current = following

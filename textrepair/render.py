@@ -16,19 +16,17 @@ from collections.abc import Sequence
 import regex
 
 from textrepair._langdata import FUNCTION_WORDS
-from textrepair._patterns import CJK_RUN, CODE_LINE, LIST_ITEM, SENTENCE_END, TABLE_ROW, WORD
+from textrepair._patterns import CJK_RUN, SENTENCE_END, WORD
 from textrepair.result import Edit
+from textrepair.segment import structured_lines
 
 __all__ = ["compose", "lift", "reflow"]
 
 _OPENS_PARAGRAPH = regex.compile(r"[\p{Lu}\p{Lt}\p{N}\p{Pi}\p{Ps}\"'«¿¡\-–—]")
-#: A URL, a command-line option, a path, or a line that is one long token.
-_CODE_WORDS = regex.compile(r"://|(?:^|\s)--?[a-zA-Z]|\S/\S*/|^\s*\S{20,}\s*$")
 _HYPHEN_END = regex.compile(r"(\w+)[-\N{HYPHEN}]$")
 _FIRST_WORD = regex.compile(r"^(\w+)")
 _LONG_LINE = 40  # characters: shorter lines make poems and lists, not wrapped prose
 _WIDE = 60  # characters: a line this long ending on a comma is wrapped prose, not verse
-_LETTERS = 0.75  # lines with fewer letters and spaces than this share are code or data
 _HEADING = 0.5  # a line shorter than this share of the width before a capital: a heading
 _PARAGRAPH_END = 0.8  # a sentence-final line shorter than this share of the width ends a paragraph
 
@@ -61,22 +59,12 @@ def _is_prose(lines: Sequence[str]) -> bool:
     return mean >= _LONG_LINE and wraps >= 0.5 * breaks
 
 
-def _structured(line: str) -> bool:
-    """A list item, a table row, code, a URL or a line of mostly symbols and numbers."""
-    if LIST_ITEM.match(line) or CODE_LINE.search(line) or TABLE_ROW.search(line):
-        return True
-    if _CODE_WORDS.search(line):
-        return True
-    letters = sum(1 for ch in line if ch.isalpha() or ch == " ")
-    return letters < _LETTERS * len(line)
-
-
-def _runs(lines: list[str]) -> list[tuple[int, int]]:
-    """Runs of consecutive lines that are neither list items, table rows nor code."""
+def _runs(lines: list[str], structure: list[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive lines that are neither blank nor structured."""
     runs: list[tuple[int, int]] = []
     start = None
     for x, line in enumerate([*lines, ""]):
-        plain = x < len(lines) and bool(line.strip()) and not _structured(line)
+        plain = x < len(lines) and bool(line.strip()) and structure[x + 1] == structure[x]
         if plain and start is None:
             start = x
         elif not plain and start is not None:
@@ -113,7 +101,7 @@ def reflow(text: str, *, dehyphenate: bool = True) -> list[Edit]:
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
-    for first, stop in _runs(lines):
+    for first, stop in _runs(lines, structured_lines(text, offsets[:-1])):
         run = lines[first:stop]
         if not _is_prose(run):
             continue

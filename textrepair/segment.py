@@ -7,17 +7,51 @@ Repeats are found on *keys* (casefolded words, apostrophes unified, elisions spl
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from textrepair._langdata import ELIDED_FULL, ELISION_PREFIXES
-from textrepair._patterns import SENTENCE_END, SEPARATOR_IN_GAP, WORD
+from textrepair._patterns import SENTENCE_END, SEPARATOR_IN_GAP, STRUCTURED_LINE, WORD
 
-__all__ = ["Seam", "Words", "elision_equivalent", "segment"]
+__all__ = [
+    "Seam",
+    "Words",
+    "elision_equivalent",
+    "segment",
+    "structured_line",
+    "structured_lines",
+]
 
 _STEM = 5
+_NEWLINE = re.compile("\n")
 _APOSTROPHES = str.maketrans(
     {"\N{RIGHT SINGLE QUOTATION MARK}": "'", "\N{MODIFIER LETTER APOSTROPHE}": "'"}
 )
+
+
+def structured_line(line: str) -> bool:
+    """Whether a line is a list item, a table row, code, a URL, an option or a path.
+
+    Such lines repeat their shape on purpose and keep their line breaks.
+
+    Example:
+        >>> structured_line("- 8 GB of memory"), structured_line("Le plan d’OpenAI nécessite")
+        (True, False)
+    """
+    return STRUCTURED_LINE.search(line) is not None
+
+
+def structured_lines(text: str, line_starts: Sequence[int]) -> list[int]:
+    """Prefix counts of structured lines: ``counts[n]`` structured lines among the first n."""
+    flags = [0] * len(line_starts)
+    for match in STRUCTURED_LINE.finditer(text):
+        flags[bisect.bisect_right(line_starts, match.start()) - 1] = 1
+    counts = [0]
+    for flag in flags:
+        counts.append(counts[-1] + flag)
+    return counts
 
 
 class Seam:
@@ -40,6 +74,17 @@ class Words:
     keys: list[str]
     stems: list[str]
     content: list[bool]
+    line_starts: list[int]  # offset of each line
+    structure: list[int] = field(default_factory=list)  # filled on first use, see structured
+
+    def structured(self, start: int, end: int) -> bool:
+        """Whether any line from offset ``start`` to offset ``end`` is a structured line."""
+        structure = self.structure
+        if not structure:  # count structured lines once, when first asked
+            structure += structured_lines(self.text, self.line_starts)
+        first = bisect.bisect_right(self.line_starts, start) - 1
+        last = bisect.bisect_right(self.line_starts, end) - 1
+        return structure[last + 1] > structure[first]
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -103,7 +148,9 @@ def segment(text: str) -> Words:
         starts, ends, keys = _split_elisions(starts, ends, keys)
     stems = [k[:_STEM] if len(k) > _STEM and not k[0].isdigit() else k for k in keys]
     content = [len(k) >= 4 or k[0].isdigit() for k in keys]
-    return Words(text, starts, ends, keys, stems, content)
+    line_starts = [0]
+    line_starts += (m.end() for m in _NEWLINE.finditer(text))
+    return Words(text, starts, ends, keys, stems, content, line_starts)
 
 
 def _split_elisions(
