@@ -286,8 +286,8 @@ def _loop(draw: st.DrawFn, tokens: list[str]) -> str | None:
 def _restart(draw: st.DrawFn, tokens: list[str]) -> str | None:
     size = draw(st.integers(2, 4))
     sites = []
-    for b in range(len(tokens)):
-        if b and tokens[b - 1][-1] not in ".!?":
+    for b in range(1, len(tokens)):  # not at a paragraph start: there it reads as a heading
+        if tokens[b - 1][-1] not in ".!?":
             continue
         head = tokens[b : b + size]
         if (
@@ -320,7 +320,8 @@ def damaged_texts(draw: st.DrawFn, kinds: tuple[str, ...] = DAMAGE_KINDS) -> Dam
     ``;`` line, a line break, `` / ``, ``…``); a content word doubled across a line wrap; a
     stray separator line between two halves of a sentence; a word or phrase of 1-3 words
     repeated 4-6 times in a row; a sentence start of 2-4 words abandoned and begun again on the
-    next line. Repairing the artifact gives ``clean`` back exactly.
+    next line (inside a paragraph: at its start the fragment reads as a heading, which stays).
+    Repairing the artifact gives ``clean`` back exactly.
     """
     clean = draw(clean_texts(SPACED, min_words=4))
     lines = clean.split("\n")

@@ -6,6 +6,7 @@ Each table covers at least fr, en, de, it, es, pt and nl. Keys are casefolded.
 from __future__ import annotations
 
 __all__ = [
+    "CHANTS",
     "ELIDED_FULL",
     "ELISION_PREFIXES",
     "FUNCTION_WORDS",
@@ -155,6 +156,35 @@ LEGIT_DOUBLES: frozenset[str] = frozenset(
         "pum",
     }
 )
+
+#: Syllables sung or chanted many times in a row ("la la la la la", "na na na na"): a run of
+#: one of these, or of a word doubled on purpose, is not taken for a loop below ten copies.
+CHANTS: frozenset[str] = LEGIT_DOUBLES | {
+    "la",
+    "na",
+    "da",
+    "ta",
+    "lo",
+    "li",
+    "le",
+    "oh",
+    "ah",
+    "eh",
+    "uh",
+    "hey",
+    "ho",
+    "yo",
+    "doo",
+    "dum",
+    "dee",
+    "tra",
+    "lala",
+    "nana",
+    "hu",
+    "ja",
+    "si",
+    "no",
+}
 
 #: Elided articles and pronouns written with an apostrophe before a vowel (fr, it, ca, pt).
 #: A token such as ``d’expansion`` is split into ``d’`` and ``expansion``.

@@ -14,10 +14,11 @@ import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz.distance import LCSseq
 
-from textrepair._langdata import LEGIT_DOUBLES
+from textrepair._langdata import CHANTS, FUNCTION_WORDS, LEGIT_DOUBLES
 from textrepair._patterns import (
     CJK_RUN,
     LONE_SEPARATOR_LINE,
@@ -66,12 +67,18 @@ _GATES = {
 }
 #: Two words said again right after a spaced separator (``ce capital ;\nce capital``).
 _SHORT_SEPARATOR = _Gate(2, 1, 1.0, 0, 0, 0)
+#: Three words said again exactly after a separator (``cuisine, le… cuisine, le``).
+_EXACT_SEPARATOR = _Gate(3, 1, 1.0, 0, 0, 0)
+#: Three words said again exactly across a line break inside a sentence.
+_EXACT_LINE = _Gate(3, 1, 1.0, 0, 0, 0)
 #: Two words said again exactly across a line break (``dieses Setup\ndieses Setup``).
 _SHORT_LINE = _Gate(2, 2, 1.0, 0, 0, 0)
 #: Three words said again exactly, side by side inside a line (``we need to we need to``).
 _INLINE_EXACT = _Gate(3, 1, 1.0, 0, 0, 0)
 #: A sentence begun on its own line and begun again in full on the next.
 _RESTART_LINE = _Gate(2, 1, 0.75, 0, 0, 1)
+#: The same inside a paragraph (no heading there), for any words (``Le mer\nLe mer fromage``).
+_RESTART_INSIDE = _Gate(2, 0, 1.0, 0, 0, 0)
 #: The same, where the restarted sentence is much longer: its last word may differ.
 _RESTART_LINE_VARIANT = _Gate(2, 1, 0.6, 1, 0, 1)
 _CUT = 10_000  # the ``tail`` of the gates below: the later copy stops short
@@ -116,6 +123,8 @@ class _Match:
 
 
 _MAX_SCORE = 0.99  # a repeat is never certain damage: min_score=1 applies no removal
+_SEPARATOR_SCORE = 0.7  # a stray mark alone: below any overlap that removes it with a copy
+_STUTTER_SCORE = 0.65  # one word doubled: below any overlap that removes it with more words
 _SURE = 0.9  # a score past which no other alignment for the same seam is tried
 _SLACK = 2  # words before the anchor that may still belong to the left copy
 
@@ -124,23 +133,35 @@ def _soft_equal(a: str, b: str) -> bool:
     """Whether two keys are inflected forms of one word (``nécessaire``/``nécessaires``)."""
     if abs(len(a) - len(b)) > 2 or len(a) < 3 or len(b) < 3:
         return False
+    if not (a.isalpha() and b.isalpha()):
+        return False  # magic1 and magic2 are two things
     need = max(3, min(len(a), len(b)) - 1)
     return len(a) >= need and len(b) >= need and a[:need] == b[:need]
+
+
+def _blocks(stems: list[str], start: int, i: int) -> list[Any]:
+    """The aligned runs of ``stems[start:i]`` and the words after ``i`` (rapidfuzz LCS)."""
+    k = i - start
+    right = stems[i : min(len(stems), i + k + 2 + k // 3)]
+    return [b for b in LCSseq.editops(stems[start:i], right).as_matching_blocks() if b.size]
 
 
 def _align(words: Words, j: int, i: int) -> _Match | None:
     """Align the left copy ``[j, i)`` (widened by a little slack) with the words after ``i``."""
     stems, keys, flags = words.stems, words.keys, words.content
-    start = max(j - _SLACK, 0)
-    if start < j and "\n\n" in words.text[words.starts[start] : words.starts[j]]:
-        start = j
-    k = i - start
-    right_end = min(len(stems), i + k + 2 + k // 3)
-    blocks = [
-        b for b in LCSseq.editops(stems[start:i], stems[i:right_end]).as_matching_blocks() if b.size
-    ]
+    start = j
+    blocks = _blocks(stems, start, i)
+    if blocks and blocks[0].b > blocks[0].a:
+        # the later copy starts with words the earlier lacks: the earlier may start sooner
+        wider = max(j - _SLACK, 0)
+        if wider < j and "\n\n" not in words.text[words.starts[wider] : words.starts[j]]:
+            more = _blocks(stems, wider, i)
+            if sum(b.size for b in more) > sum(b.size for b in blocks):
+                start, blocks = wider, more
     if not blocks:
         return None
+    k = i - start
+    right_end = min(len(stems), i + k + 2 + k // 3)
     pairs = [(start + b.a + t, i + b.b + t) for b in blocks for t in range(b.size)]
     lead_left, lead_right = blocks[0].a, blocks[0].b
     paired = min(lead_left, lead_right)
@@ -242,10 +263,21 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
         if _sentence_start(words, j) and not gap.split("\n", 1)[0].strip():
             # a sentence begun on its own line, abandoned, and begun again in full
             k, rest = i - j, _words_to_line_end(words, i)
+            before = words.text[: words.starts[j]].rstrip(" \t")
+            if not before or before.endswith("\n\n"):  # a paragraph start: maybe a heading
+                # a heading has no article or preposition: "Network configuration"
+                lower = words.text[words.starts[j]].islower()
+                if not lower and not any(key in FUNCTION_WORDS for key in words.keys[j:i]):
+                    return (_GATES[seam],)
+                inside = _RESTART_LINE
+            else:
+                inside = _RESTART_INSIDE
             if rest >= 2 * k:
-                return (_GATES[seam], _RESTART_LINE_VARIANT, _RESTART_LINE)
+                return (_GATES[seam], _RESTART_LINE_VARIANT, inside)
             if rest >= k + 3:
-                return (_GATES[seam], _RESTART_LINE)
+                return (_GATES[seam], inside)
+        if not gap.split("\n", 1)[0].strip():
+            return (_GATES[seam], _SHORT_LINE, _EXACT_LINE)  # broken mid-sentence
         return (_GATES[seam], _SHORT_LINE)
     if seam == Seam.INLINE:
         if _sentence_start(words, j) and words.text[words.starts[i]].isupper():
@@ -254,15 +286,23 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
         if gap.isspace() and not _INNER_SENTENCE_END.search(left):
             return (_GATES[seam], _INLINE_EXACT)
     if seam >= Seam.SEPARATOR and gap[:1].isspace():
-        return (_GATES[seam], _SHORT_SEPARATOR)
+        return (_GATES[seam], _SHORT_SEPARATOR, _EXACT_SEPARATOR)
+    if seam >= Seam.SEPARATOR:
+        return (_GATES[seam], _EXACT_SEPARATOR)
     return (_GATES[seam],)
 
 
 def _score(match: _Match, gate: _Gate, seam: int) -> float:
-    room = max(1.0 - gate.similarity, 1e-9)
-    value = 0.5 + 0.25 * (match.similarity - gate.similarity) / room
-    value += 0.1 * min(match.content / 4, 1.0) + 0.05 * seam
-    return round(min(value, _MAX_SCORE), 3)
+    """Confidence in [0.5, 0.99) for an overlap that passed ``gate``: more, longer, more alike."""
+    similarity = match.prefix_similarity if gate.tail == _CUT else match.similarity
+    value = (
+        0.4
+        + 0.25 * similarity
+        + 0.15 * min(match.content / 4, 1.0)
+        + 0.1 * min(match.matched / 6, 1.0)
+        + 0.025 * max(seam, 0)
+    )
+    return round(min(max(value, 0.5), _MAX_SCORE), 3)
 
 
 def _edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Candidate:
@@ -298,7 +338,10 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
         left = words.text[words.starts[match.j] : words.ends[match.i - 1]]
         if _INNER_SENTENCE_END.search(left + words.gap(match.i).split("\n", 1)[0] + " "):
             return None  # chunk tails end inside a sentence
-        return _CUT_PARTIAL if match.partial else _CUT_AFTER_BREAK
+        if match.partial:
+            return _CUT_PARTIAL  # "... aus z": the copy breaks off inside a word
+        if seam == Seam.LINE and words.line_end(match.i + match.m - 1):
+            return _CUT_AFTER_BREAK  # the copy breaks off at the end of its own line
     return None
 
 
@@ -460,7 +503,7 @@ def _best_at(
     for p in range(min(4 if strong else 1, len(bigrams) - i)):
         if best is not None and best[0] >= _SURE:
             break  # an anchor further in cannot do better than a near-certain match
-        if not (strong or content[i + p] or content[i + p + 1]):
+        if not (strong or seam == Seam.LINE or content[i + p] or content[i + p + 1]):
             continue
         places = context.places.get(bigrams[i + p], ())
         stop = bisect.bisect_right(places, i - 2 - p)
@@ -549,7 +592,7 @@ def stutters(words: Words) -> list[Edit]:
         else:
             start, end = ends[i - 1], ends[i]
         reason = f"“{text[starts[i - 1] : ends[i - 1]]}” doubled across a line wrap"
-        edits.append(Edit(start, end, "", "stutter", 0.9, reason))
+        edits.append(Edit(start, end, "", "stutter", _STUTTER_SCORE, reason))
     return edits
 
 
@@ -599,16 +642,19 @@ def stray_separators(text: str) -> list[Edit]:
                 right = end + 1 + (len(following) - len(following.lstrip()))
                 glue = "" if CJK_RUN.match(text[left - 1]) and CJK_RUN.match(text[right]) else " "
                 reason = f"stray “{mark}” line inside a sentence"
-                edits.append(Edit(left, right, glue, "separator", 0.9, reason))
+                edits.append(Edit(left, right, glue, "separator", _SEPARATOR_SCORE, reason))
                 continue
         if mark not in ";/|":
             continue
         if following is None:
             if previous is not None and previous.strip():
-                edits.append(Edit(start - 1, end, "", "separator", 0.9, f"stray “{mark}” line"))
+                edits.append(
+                    Edit(start - 1, end, "", "separator", _SEPARATOR_SCORE, f"stray “{mark}” line")
+                )
             continue
         if following.strip():
-            edits.append(Edit(start, end + 1, "", "separator", 0.9, f"stray “{mark}” line"))
+            reason = f"stray “{mark}” line"
+            edits.append(Edit(start, end + 1, "", "separator", _SEPARATOR_SCORE, reason))
     return edits
 
 
@@ -618,9 +664,10 @@ _MAX_PERIOD = 8
 def loops(words: Words) -> list[Candidate]:
     """Find a word or phrase repeated many times in a row; keep the first copy.
 
-    A phrase of two or more words must come three times; a single word five times (ten
-    for words that are doubled on purpose). Short phrases separated by punctuation (chants:
-    ``let it be, let it be``) and copies on separate lines (lyrics) ask for six copies.
+    A phrase of two or more words must come three times; a single word four times (ten
+    for chanted syllables and words doubled on purpose: ``la la la``, ``no no no``). Short
+    phrases separated by punctuation (chants: ``let it be, let it be``) and copies on
+    separate lines (lyrics) ask for six copies. Numbers are data, never loops.
 
     Args:
         words: The segmented text.
@@ -640,18 +687,25 @@ def loops(words: Words) -> list[Candidate]:
         if len(keys) < 3 * p:
             break
         equal = bytes(map(operator.eq, keys, keys[p:]))
-        shortest = p * (2 if p > 1 else 4)
+        shortest = 2 * p if p > 1 else 3  # equal pairs in a row: copies - 1 periods
         for run in re.finditer(rb"\x01{%d,}" % shortest, equal):
             t, length = run.start(), run.end() - run.start()
             copies = (length + p) // p
             unit = keys[t : t + p]
+            if all(key.isdigit() for key in unit):
+                continue  # numbers: "06 10 10 10 10" is a phone number
             if p > 1 and any(p % q == 0 and unit == unit[q:] + unit[:q] for q in range(1, p)):
                 continue  # the unit repeats itself: a shorter period covers it
             span = text[starts[t] : ends[t + copies * p - 1]]
             if "\n\n" in span:
                 continue
             gaps = [words.gap(x) for x in range(t + p, t + copies * p, p)]
-            need = 3 if p > 1 else (10 if keys[t] in LEGIT_DOUBLES else 5)
+            if p > 1:
+                need = 3
+            elif keys[t] in CHANTS:
+                need = 10
+            else:
+                need = 4
             if p <= 3 and any(not gap.isspace() for gap in gaps):
                 need = max(need, 6)  # a chant: "let it be, let it be, let it be"
             if "\n" in span and not all(SENTENCE_END.search(gap) for gap in gaps):
@@ -659,7 +713,7 @@ def loops(words: Words) -> list[Candidate]:
             if copies < need:
                 continue
             start, end = ends[t + p - 1], ends[t + copies * p - 1]
-            score = min(0.85 + 0.05 * (copies - need), _MAX_SCORE)
+            score = min(0.96 + 0.01 * (copies - need), _MAX_SCORE)
             phrase = text[starts[t] : ends[t + p - 1]]
             reason = f"“{phrase}” repeated {copies} times in a row; kept one"
             edit = Edit(start, end, "", "loop", round(score, 3), reason)

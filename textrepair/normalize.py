@@ -66,29 +66,25 @@ def _drop_invisible(line: str) -> str:
     return INVISIBLE.sub(keep, line)
 
 
-def _fix_line(line: str, repaired: str) -> tuple[str, str]:
-    """Finish one line (without its line break) that ftfy repaired as ``repaired``.
-
-    Returns:
-        The fixed line and the reasons.
-    """
+def _fix_line(line: str) -> tuple[str, str]:
+    """Repair one line (without its line break); return the fixed line and the reasons."""
     reasons: list[str] = []
     fixed = line
     if "\r" in fixed:
-        fixed = _CR.sub("\n", fixed).replace("\n", "")
-        repaired = _CR.sub("\n", repaired).replace("\n", "")
+        fixed = _CR.sub("\n", fixed)
         reasons.append("line break normalised")
     if _LONE_SURROGATE.search(fixed):
         fixed = _LONE_SURROGATE.sub("\N{REPLACEMENT CHARACTER}", fixed)
-        repaired = _LONE_SURROGATE.sub("\N{REPLACEMENT CHARACTER}", repaired)
         reasons.append("lone surrogate replaced")
+    repaired = ftfy.fix_text(fixed, config=FTFY_CONFIG)
     if repaired != fixed:
         reasons.append(_ftfy_reason(fixed))
         fixed = repaired
     visible = _drop_invisible(fixed)
     if visible != fixed:
         reasons.append("invisible character removed")
-        fixed = visible
+        # a soft hyphen inside mojibake hid it from ftfy: look again
+        fixed = ftfy.fix_text(visible, config=FTFY_CONFIG)
     return fixed, "; ".join(reasons)
 
 
@@ -148,7 +144,7 @@ def normalize(text: str) -> list[Edit]:
     offset = 0
     for line, quick in zip(lines, repaired_lines):
         if quick != line or (suspects and ("\r" in line or _needs_care(line))):
-            fixed, reason = _fix_line(line, quick)
+            fixed, reason = _fix_line(line)
             if fixed != line:
                 edits.extend(_diff(offset, line, fixed, reason))
         offset += len(line) + 1

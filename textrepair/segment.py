@@ -146,7 +146,7 @@ def segment(text: str) -> Words:
     ends = [b for _, b in spans]
     if "'" in folded:
         starts, ends, keys = _split_elisions(starts, ends, keys)
-    stems = [k[:_STEM] if len(k) > _STEM and not k[0].isdigit() else k for k in keys]
+    stems = [k[:_STEM] if len(k) > _STEM and k.isalpha() else k for k in keys]
     content = [len(k) >= 4 or k[0].isdigit() for k in keys]
     line_starts = [0]
     line_starts += (m.end() for m in _NEWLINE.finditer(text))
