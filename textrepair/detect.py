@@ -330,13 +330,17 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
         return None
     if words.structured(words.starts[match.j], words.ends[match.i + match.m - 1]):
         return None
+    left = words.text[words.starts[match.j] : words.ends[match.i - 1]]
+    if _INNER_SENTENCE_END.search(left):
+        return None  # a chunk's tail lies inside one sentence
     if seam >= Seam.SEPARATOR:
-        return _CUT_AFTER_SEPARATOR if match.tail <= 2 * match.matched + 1 else None
+        if match.tail > 2 * match.matched + 1:
+            return None
+        return _CUT_AFTER_SEPARATOR if seam == Seam.SEPARATOR_LINE else _CUT_AFTER_BREAK
     if match.tail > match.matched:
         return None  # a phrase said again long after: the author's
     if seam in (Seam.LINE, Seam.INLINE) and not _sentence_start(words, match.j):
-        left = words.text[words.starts[match.j] : words.ends[match.i - 1]]
-        if _INNER_SENTENCE_END.search(left + words.gap(match.i).split("\n", 1)[0] + " "):
+        if _INNER_SENTENCE_END.search(words.gap(match.i).split("\n", 1)[0] + " "):
             return None  # chunk tails end inside a sentence
         if match.partial:
             return _CUT_PARTIAL  # "... aus z": the copy breaks off inside a word
