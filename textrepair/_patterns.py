@@ -12,7 +12,7 @@ import regex
 
 __all__ = [
     "CJK_RUN",
-    "CLOSERS_TAIL",
+    "CODE_WORDS",
     "INVISIBLE",
     "LONE_SEPARATOR_LINE",
     "SENTENCE_END",
@@ -73,11 +73,8 @@ SENTENCE_END = regex.compile(
     r"[\p{Pf}\p{Pe}\"'\s]*$",  # closing quotes and brackets, then the end of the text
 )
 
-#: Closing quotes and brackets at the end of a text (stripped before looking at its last mark).
-CLOSERS_TAIL = regex.compile(r"[\p{Pf}\p{Pe}\"'\s]+$")
-
 #: A line that keeps its line break and repeats its shape on purpose: a list item, a quote or
-#: a heading, code, a table row, a URL, a command-line option, a path, or one long token.
+#: a heading, code, a table row, or one long token.
 #: Matched over a whole text (MULTILINE); every branch stays inside one line. Plain ``re``:
 #: it needs no Unicode property and runs this scan faster than ``regex``.
 STRUCTURED_LINE = re.compile(
@@ -91,10 +88,18 @@ STRUCTURED_LINE = re.compile(
     | ^(?:\t|[ ]{4})                          # an indented code block
     | [{}\[\]=\\][ \t]*$                     # ends with a brace, a bracket, = or a backslash
     | [ \t]\|[ \t] | \S\t+\S                   # table cells: ` | ` or tabs
-    | ://                                     # a URL
+    | ^[ \t]*\S{20,}[ \t]*$                    # a line that is one long token
+    """,
+    re.VERBOSE | re.MULTILINE,
+)
+
+#: Words of code inside a line: a URL, a command-line option, a path. A line holding them
+#: keeps its line breaks (reflow), though its words may still be repaired.
+CODE_WORDS = re.compile(
+    r"""
+    ://                                       # a URL
     | (?:^|[ \t])--?[a-zA-Z]                  # a command-line option: -x --long
     | [^\s/]/[^\s/]*/                         # a path: a/b/ /usr/bin/
-    | ^[ \t]*\S{20,}[ \t]*$                    # a line that is one long token
     """,
     re.VERBOSE | re.MULTILINE,
 )

@@ -101,7 +101,8 @@ def reflow(text: str, *, dehyphenate: bool = True) -> list[Edit]:
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
-    for first, stop in _runs(lines, structured_lines(text, offsets[:-1])):
+    structure = structured_lines(text, offsets[:-1], code_words=True)
+    for first, stop in _runs(lines, structure):
         run = lines[first:stop]
         if not _is_prose(run):
             continue

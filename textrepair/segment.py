@@ -13,7 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from textrepair._langdata import ELIDED_FULL, ELISION_PREFIXES
-from textrepair._patterns import SENTENCE_END, SEPARATOR_IN_GAP, STRUCTURED_LINE, WORD
+from textrepair._patterns import (
+    CODE_WORDS,
+    SENTENCE_END,
+    SEPARATOR_IN_GAP,
+    STRUCTURED_LINE,
+    WORD,
+)
 
 __all__ = [
     "Seam",
@@ -32,7 +38,7 @@ _APOSTROPHES = str.maketrans(
 
 
 def structured_line(line: str) -> bool:
-    """Whether a line is a list item, a table row, code, a URL, an option or a path.
+    """Whether a line is a list item, a table row or code.
 
     Such lines repeat their shape on purpose and keep their line breaks.
 
@@ -43,11 +49,17 @@ def structured_line(line: str) -> bool:
     return STRUCTURED_LINE.search(line) is not None
 
 
-def structured_lines(text: str, line_starts: Sequence[int]) -> list[int]:
-    """Prefix counts of structured lines: ``counts[n]`` structured lines among the first n."""
+def structured_lines(
+    text: str, line_starts: Sequence[int], *, code_words: bool = False
+) -> list[int]:
+    """Prefix counts of structured lines: ``counts[n]`` structured lines among the first n.
+
+    With ``code_words``, lines holding a URL, an option or a path count as structured too.
+    """
     flags = [0] * len(line_starts)
-    for match in STRUCTURED_LINE.finditer(text):
-        flags[bisect.bisect_right(line_starts, match.start()) - 1] = 1
+    for pattern in (STRUCTURED_LINE, CODE_WORDS) if code_words else (STRUCTURED_LINE,):
+        for match in pattern.finditer(text):
+            flags[bisect.bisect_right(line_starts, match.start()) - 1] = 1
     counts = [0]
     for flag in flags:
         counts.append(counts[-1] + flag)
