@@ -404,7 +404,10 @@ def _refrains(words: Words) -> set[int]:
 
 
 def overlaps(
-    words: Words, config: Config, focus: Sequence[tuple[int, int]] | None = None
+    words: Words,
+    config: Config,
+    focus: Sequence[tuple[int, int]] | None = None,
+    skip: Sequence[tuple[int, int]] = (),
 ) -> list[Candidate]:
     """Find passages re-emitted right after themselves across a seam (and restarts).
 
@@ -417,6 +420,7 @@ def overlaps(
         config: The configuration (``window``, ``max_copy_words``).
         focus: Sorted character ranges; seams outside them are not examined (later rounds
             look only where the previous round removed something).
+        skip: Sorted, disjoint character ranges whose seams are not examined (loops).
 
     Returns:
         Candidate edits of kind ``"overlap"`` and ``"restart"``.
@@ -452,6 +456,14 @@ def overlaps(
             for i in seams
             if (f := bisect.bisect_right(focus_starts, starts[i]) - 1) >= 0
             and starts[i] < focus[f][1]
+        ]
+    if skip:
+        skip_starts = [start for start, _ in skip]
+        seams = [
+            i
+            for i in seams
+            if (f := bisect.bisect_right(skip_starts, words.starts[i]) - 1) < 0
+            or words.starts[i] >= skip[f][1]
         ]
     context = _Context(
         words,
@@ -510,7 +522,7 @@ def _best_at(
         if not (strong or seam == Seam.LINE or content[i + p] or content[i + p + 1]):
             continue
         places = context.places.get(bigrams[i + p], ())
-        stop = bisect.bisect_right(places, i - 2 - p)
+        stop = bisect.bisect_right(places, i - 2)  # the anchor lies inside the left copy
         for q in reversed(places[max(stop - 3, 0) : stop]):
             j = q - p
             if j < 0 or j < i - config.window or i - j > config.max_copy_words or j in done:
@@ -748,13 +760,20 @@ def detect(
         candidates += map(Candidate, stray_separators(words.text))
     if config.stutters:
         candidates += map(Candidate, stutters(words))
+    looped = loops(words)
+    if config.loops:
+        candidates += looped
     if config.overlaps or config.restarts:
         wanted = (
             {"overlap"} if not config.restarts else {"restart"} if not config.overlaps else None
         )
-        candidates += [
-            c for c in overlaps(words, config) if wanted is None or c.edit.kind in wanted
-        ]
-    if config.loops:
-        candidates += loops(words)
+        # inside a loop every word is a seam of a copy: the loop explains them all at once
+        inside: list[tuple[int, int]] = []
+        for start, end in sorted((c.keep[1], c.edit.end) for c in looped if c.keep is not None):
+            if inside and start <= inside[-1][1]:
+                inside[-1] = (inside[-1][0], max(end, inside[-1][1]))
+            else:
+                inside.append((start, end))
+        found = overlaps(words, config, focus, inside)
+        candidates += [c for c in found if wanted is None or c.edit.kind in wanted]
     return candidates
