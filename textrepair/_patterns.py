@@ -34,11 +34,16 @@ WORD = regex.compile(
 )
 
 #: Invisible characters that split a word without showing: zero-width space, soft hyphen,
-#: word joiner, zero-width no-break space (BOM) and the invisible math operators. ZWJ and ZWNJ
-#: are not listed: emoji sequences and Indic scripts need them.
+#: word joiner, zero-width no-break space (BOM) and the invisible math operators; ZWJ and ZWNJ
+#: inside a Latin, Greek or Cyrillic word.
 INVISIBLE = regex.compile(
     r"[\N{ZERO WIDTH SPACE}\N{SOFT HYPHEN}\N{WORD JOINER}\N{ZERO WIDTH NO-BREAK SPACE}"
     r"\N{FUNCTION APPLICATION}\N{INVISIBLE TIMES}\N{INVISIBLE SEPARATOR}\N{INVISIBLE PLUS}]"
+    # ZWJ and ZWNJ only between two letters of alphabets that never join: emoji sequences
+    # and Indic or Arabic script need them
+    r"|(?<=[\p{Latin}\p{Greek}\p{Cyrillic}])"
+    r"[\N{ZERO WIDTH JOINER}\N{ZERO WIDTH NON-JOINER}]+"
+    r"(?=[\p{Latin}\p{Greek}\p{Cyrillic}])"
 )
 
 #: Punctuation that marks a chunk seam when it stands in the gap between two words: a

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import regex
 from rapidfuzz.distance import LCSseq
 
 from textrepair._langdata import CHANTS, FUNCTION_WORDS, LEGIT_DOUBLES
@@ -33,6 +34,9 @@ __all__ = ["detect", "loops", "overlaps", "stray_separators", "stutters"]
 
 #: Characters that can make a seam stronger than a space (see :class:`Seam`).
 _SEAM_MARK = re.compile("[\n;/|\N{HORIZONTAL ELLIPSIS}]|\\.\\.\\.|\\s[-\N{EN DASH}\N{EM DASH}]\\s")
+
+#: Opening quotes, brackets and Spanish marks at the end of a gap: ``. ¡El``, ``. «Le``.
+_OPENING_MARKS = regex.compile(r"[\p{Ps}\p{Pi}¡¿\"'\s]+$")
 
 #: A sentence end followed by a space (inside a copy, or at its end).
 _INNER_SENTENCE_END = re.compile(r"[.!?\N{HORIZONTAL ELLIPSIS}][\"'»”)\]]*\s")
@@ -98,10 +102,14 @@ _CONFIRMING = 2  # accepted overlaps at separator seams that confirm the separat
 
 
 def _sentence_start(words: Words, j: int) -> bool:
+    """Whether word ``j`` starts a line or a sentence (opening marks may stand before it)."""
     if j == 0:
         return True
     gap = words.gap(j)
-    return "\n" in gap or bool(SENTENCE_END.search(gap.rstrip() + " ") and gap.strip())
+    if "\n" in gap:
+        return True
+    before = _OPENING_MARKS.sub("", gap)
+    return bool(before.strip() and SENTENCE_END.search(before.rstrip() + " "))
 
 
 @dataclass(slots=True)
