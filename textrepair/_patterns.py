@@ -52,7 +52,7 @@ INVISIBLE = regex.compile(
 #: schreibbar``, ``pobre; se``, ``agradables;``) is ordinary punctuation, and so is ``|``.
 SEPARATOR_IN_GAP = regex.compile(
     r"""
-    [^\S\n][;/\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}-](?:[^\S\n]|$)  # spaced ` ; `
+    [^\S\n][;/\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}-]\s  # spaced: ` ; ` ` / ` ` - `
     | [^\S\n][;/][^\S\n]*\n                     # spaced at a line end: `capital ;\n`
     | \N{HORIZONTAL ELLIPSIS}[^\S\n]*\n            # an ellipsis at a line end
     | \n[^\S\n]*[;/\N{HORIZONTAL ELLIPSIS}][^\S\n]*\n  # alone on a line: `\n;\n`

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from textrepair._langdata import ELIDED_FULL, ELISION_PREFIXES
+from textrepair._langdata import ELIDED_FULL, ELISION_PREFIXES, FUNCTION_WORDS
 from textrepair._patterns import (
     CODE_WORDS,
     SENTENCE_END,
@@ -85,7 +85,7 @@ class Words:
     ends: list[int]
     keys: list[str]
     stems: list[str]
-    content: list[bool]
+    content: list[bool]  # content words: four letters or more, three if no function word
     line_starts: list[int]  # offset of each line
     structure: list[int] = field(default_factory=list)  # filled on first use, see structured
 
@@ -159,7 +159,9 @@ def segment(text: str) -> Words:
     if "'" in folded:
         starts, ends, keys = _split_elisions(starts, ends, keys)
     stems = [k[:_STEM] if len(k) > _STEM and k.isalpha() else k for k in keys]
-    content = [len(k) >= 4 or k[0].isdigit() for k in keys]
+    content = [
+        len(k) >= 4 or k[0].isdigit() or (len(k) == 3 and k not in FUNCTION_WORDS) for k in keys
+    ]
     line_starts = [0]
     line_starts += (m.end() for m in _NEWLINE.finditer(text))
     return Words(text, starts, ends, keys, stems, content, line_starts)
