@@ -538,12 +538,16 @@ def _best_at(
             done.add(j)
             if "\n\n" in words.text[words.starts[j] : words.starts[i]].rstrip():
                 continue
-            if (
-                not strong
-                and stems[i - 1] not in stems[i : 2 * i - j + 3]
-                and stems[j : j + 3] != stems[i : i + 3]
-            ):
-                continue  # neither the left copy's end nor its start recurs
+            if not strong:
+                # the gates ask the left copy's end to recur about as far on (similarity
+                # 0.75 or more), or else its first three words to start the later copy
+                k = i - j
+                reach = k // 3 + 2
+                if (
+                    stems[i - 1] not in stems[i + k - reach : i + k + reach]
+                    and stems[j : j + 3] != stems[i : i + 3]
+                ):
+                    continue
             match = _align(words, j, i)
             if match is None:
                 continue

@@ -30,7 +30,7 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 
 _ENTITY = regex.compile(r"&#?\w{1,32};")
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\x1b]")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # \r, \x1b (escapes) included
 
 
 def _ftfy_reason(line: str) -> str:
@@ -132,24 +132,13 @@ def normalize(text: str) -> list[Edit]:
         >>> normalize("l’État « cité »")
         []
     """
-    repaired = ftfy.fix_text(text, config=FTFY_CONFIG)
-    suspects = "\r" in text or INVISIBLE.search(text) or _LONE_SURROGATE.search(text)
-    if repaired == text and not suspects:
-        return []
-    lines = text.split("\n")
-    repaired_lines = repaired.split("\n")
-    if len(repaired_lines) != len(lines):  # ftfy never merges lines; stay safe if it did
-        repaired_lines = [ftfy.fix_text(line, config=FTFY_CONFIG) for line in lines]
     edits: list[Edit] = []
     offset = 0
-    for line, quick in zip(lines, repaired_lines):
-        if quick != line or (suspects and ("\r" in line or _needs_care(line))):
+    for line in text.split("\n"):
+        # plain ASCII without "&" or control characters: nothing for ftfy or this stage
+        if not (line.isascii() and "&" not in line and _CONTROL.search(line) is None):
             fixed, reason = _fix_line(line)
             if fixed != line:
                 edits.extend(_diff(offset, line, fixed, reason))
         offset += len(line) + 1
     return edits
-
-
-def _needs_care(line: str) -> bool:
-    return bool(INVISIBLE.search(line) or _LONE_SURROGATE.search(line))
