@@ -133,7 +133,7 @@ class _Match:
 _MAX_SCORE = 0.99  # a repeat is never certain damage: min_score=1 applies no removal
 _SEPARATOR_SCORE = 0.7  # a stray mark alone: below any overlap that removes it with a copy
 _STUTTER_SCORE = 0.65  # one word doubled: below any overlap that removes it with more words
-_SURE = 0.9  # a score past which no other alignment for the same seam is tried
+_SURE = 0.8  # a score past which no other alignment for the same seam is tried
 _SLACK = 2  # words before the anchor that may still belong to the left copy
 
 
@@ -484,14 +484,16 @@ def overlaps(
     edits: list[Candidate] = []
     waiting: list[tuple[_Match, int]] = []  # near misses at separator seams
     confirmed = 0
+    covered = 0  # words before this index belong to a copy already found
     for i in seams:
-        if i < 2 or i >= n:
-            continue
+        if i < 2 or i >= n or (i < covered and marked.get(i, Seam.INLINE) < Seam.SEPARATOR):
+            continue  # inside a later copy every word repeats: its start explains them all
         seam = marked.get(i, Seam.INLINE)
         best, near, seam = _best_at(context, i, seam)
         if best is not None:
             make = _right_cut_edit if best[2].tail == _CUT else _edit
             edits.append(make(words, best[1], best[2], seam))
+            covered = max(covered, i + best[1].m)
             confirmed += seam == Seam.SEPARATOR_LINE
         elif near is not None:
             waiting.append((near, seam))
@@ -538,6 +540,8 @@ def _best_at(
             done.add(j)
             if "\n\n" in words.text[words.starts[j] : words.starts[i]].rstrip():
                 continue
+            if seam <= Seam.INLINE and i - j < 3:
+                continue  # inside a line every gate asks for three words or more
             if not strong:
                 # the gates ask the left copy's end to recur about as far on (similarity
                 # 0.75 or more), or else its first three words to start the later copy
