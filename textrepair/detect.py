@@ -38,6 +38,9 @@ _SEAM_MARK = re.compile("[\n;/|\N{HORIZONTAL ELLIPSIS}]|\\.\\.\\.|\\s[-\N{EN DAS
 #: Opening quotes, brackets and Spanish marks at the end of a gap: ``. ¡El``, ``. «Le``.
 _OPENING_MARKS = regex.compile(r"[\p{Ps}\p{Pi}¡¿\"'\s]+$")
 
+#: A gap of spaces and quotation marks or brackets only (`` « ``, ``" "``).
+_QUOTES_ONLY = regex.compile(r"[\s\p{Pi}\p{Pf}\p{Ps}\p{Pe}\"'«»]+")
+
 #: A sentence end followed by a space (inside a copy, or at its end).
 _INNER_SENTENCE_END = re.compile(r"[.!?\N{HORIZONTAL ELLIPSIS}][\"'»”)\]]*\s")
 
@@ -291,7 +294,7 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
         if _sentence_start(words, j) and words.text[words.starts[i]].isupper():
             return (_GATES[seam], _INLINE_RESTART)
         left = words.text[words.starts[j] : words.ends[i - 1]]
-        if gap.isspace() and not _INNER_SENTENCE_END.search(left):
+        if _QUOTES_ONLY.fullmatch(gap) and not _INNER_SENTENCE_END.search(left):
             return (_GATES[seam], _INLINE_EXACT)
     if seam >= Seam.SEPARATOR and gap[:1].isspace():
         return (_GATES[seam], _SHORT_SEPARATOR, _EXACT_SEPARATOR)
@@ -526,7 +529,10 @@ def _best_at(
     best: tuple[float, _Match, _Gate] | None = None
     near: _Match | None = None
     done: set[int] = set()
-    for p in range(min(4 if strong else 1, len(bigrams) - i)):
+    # a strong seam may begin with garbled words; a copy that starts with two function
+    # words ("à l’invite de ...") is anchored on the words after them
+    reach = 4 if strong else 1 if content[i] or content[i + 1] else 3
+    for p in range(min(reach, len(bigrams) - i)):
         if best is not None and best[0] >= _SURE:
             break  # an anchor further in cannot do better than a near-certain match
         if not (strong or seam == Seam.LINE or content[i + p] or content[i + p + 1]):
