@@ -150,23 +150,31 @@ def _soft_equal(a: str, b: str) -> bool:
     return len(a) >= need and len(b) >= need and a[:need] == b[:need]
 
 
-def _blocks(stems: list[str], start: int, i: int) -> list[Any]:
+def _blocks(words: Words, start: int, i: int) -> list[Any]:
     """The aligned runs of ``stems[start:i]`` and the words after ``i`` (rapidfuzz LCS)."""
+    stems = words.stems
     k = i - start
     right = stems[i : min(len(stems), i + k + 2 + k // 3)]
-    return [b for b in LCSseq.editops(stems[start:i], right).as_matching_blocks() if b.size]
+    blocks = [b for b in LCSseq.editops(stems[start:i], right).as_matching_blocks() if b.size]
+    # a lone function word matched far after the copy ("la", "de") is chance
+    while len(blocks) > 1 and blocks[-1].size == 1 and not words.content[start + blocks[-1].a]:
+        before, last = blocks[-2], blocks[-1]
+        if max(last.a - before.a - before.size, last.b - before.b - before.size) < 3:
+            break  # two words swapped for two others: a variant
+        blocks.pop()
+    return blocks
 
 
 def _align(words: Words, j: int, i: int) -> _Match | None:
     """Align the left copy ``[j, i)`` (widened by a little slack) with the words after ``i``."""
     stems, keys, flags = words.stems, words.keys, words.content
     start = j
-    blocks = _blocks(stems, start, i)
+    blocks = _blocks(words, start, i)
     if blocks and blocks[0].b > blocks[0].a:
         # the later copy starts with words the earlier lacks: the earlier may start sooner
         wider = max(j - _SLACK, 0)
         if wider < j and "\n\n" not in words.text[words.starts[wider] : words.starts[j]]:
-            more = _blocks(stems, wider, i)
+            more = _blocks(words, wider, i)
             if sum(b.size for b in more) > sum(b.size for b in blocks):
                 start, blocks = wider, more
     if not blocks:
