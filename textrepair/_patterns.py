@@ -91,7 +91,8 @@ STRUCTURED_LINE = re.compile(
       | [$%#>][ \t]                           # a shell prompt
     )
     | ^(?:\t|[ ]{4})                          # an indented code block
-    | [{}\[\]=\\][ \t]*$                     # ends with a brace, a bracket, = or a backslash
+    | [{\[=\\][ \t]*$                        # ends opening a block: { [ = or a backslash
+    | ^[ \t]*[}\]][;,)]*[ \t]*$                 # a line that only closes a block
     | [ \t]\|[ \t] | \S\t+\S                   # table cells: ` | ` or tabs
     | ^[ \t]*\S{20,}[ \t]*$                    # a line that is one long token
     """,
