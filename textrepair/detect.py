@@ -78,6 +78,10 @@ _SHORT_SEPARATOR = _Gate(2, 1, 1.0, 0, 0, 0)
 _EXACT_SEPARATOR = _Gate(3, 1, 1.0, 0, 0, 0)
 #: Three words said again exactly across a line break inside a sentence.
 _EXACT_LINE = _Gate(3, 1, 1.0, 0, 0, 0)
+#: Two words said twice side by side inside a line, one of them a content word.
+_INLINE_PAIR = _Gate(2, 1, 1.0, 0, 0, 0)
+#: A sentence said again word for word right after itself (five words or more).
+_SENTENCE_EXACT = _Gate(5, 3, 1.0, 0, 0, 0)
 #: Two words said again exactly across a line break (``dieses Setup\ndieses Setup``).
 _SHORT_LINE = _Gate(2, 2, 1.0, 0, 0, 0)
 #: Three words said again exactly, side by side inside a line (``we need to we need to``).
@@ -302,8 +306,14 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
         if _sentence_start(words, j) and words.text[words.starts[i]].isupper():
             return (_GATES[seam], _INLINE_RESTART)
         left = words.text[words.starts[j] : words.ends[i - 1]]
+        if i - j == 2 and m == 2:
+            # "of human of human": two words said twice with nothing between
+            plain = gap.isspace() and left.count(" ") == 1
+            return (_INLINE_PAIR,) if plain and all(map(str.isalpha, words.keys[j:i])) else ()
         if _QUOTES_ONLY.fullmatch(gap) and not _INNER_SENTENCE_END.search(left):
             return (_GATES[seam], _INLINE_EXACT)
+    if seam == Seam.SENTENCE:
+        return (_GATES[seam], _SENTENCE_EXACT)
     if seam >= Seam.SEPARATOR and gap[:1].isspace():
         return (_GATES[seam], _SHORT_SEPARATOR, _EXACT_SEPARATOR)
     if seam >= Seam.SEPARATOR:
@@ -554,8 +564,10 @@ def _best_at(
             done.add(j)
             if "\n\n" in words.text[words.starts[j] : words.starts[i]].rstrip():
                 continue
-            if seam <= Seam.INLINE and i - j < 3:
-                continue  # inside a line every gate asks for three words or more
+            if seam <= Seam.INLINE and i - j < 3 and not (
+                i - j == 2 and words.gap(i).isspace() and words.gap(j + 1).isspace()
+            ):
+                continue  # inside a line the gates ask for three words, or two side by side
             if not strong:
                 # the gates ask the left copy's end to recur about as far on (similarity
                 # 0.75 or more), or else its first three words to start the later copy
