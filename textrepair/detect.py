@@ -725,7 +725,8 @@ def loops(words: Words) -> list[Candidate]:
     A phrase of two or more words must come three times; a single word four times (ten
     for chanted syllables and words doubled on purpose: ``la la la``, ``no no no``). Short
     phrases separated by punctuation (chants: ``let it be, let it be``) and copies on
-    separate lines (lyrics) ask for six copies. Numbers are data, never loops.
+    separate lines (lyrics) ask for six copies, unless each copy ends a sentence and the next
+    one starts in lower case, as no sentence does. Numbers are data, never loops.
 
     Args:
         words: The segmented text.
@@ -768,6 +769,9 @@ def loops(words: Words) -> list[Candidate]:
                 need = max(need, 6)  # a chant: "let it be, let it be, let it be"
             if "\n" in span and not all(SENTENCE_END.search(gap) for gap in gaps):
                 need = max(need, 6)  # lyrics: "la la la\nla la la"
+            lowered = all(text[starts[x]].islower() for x in range(t + p, t + copies * p, p))
+            if lowered and keys[t] not in CHANTS and all(map(SENTENCE_END.search, gaps)):
+                need = 3  # "generations. generations. generations.": no sentence starts so
             if copies < need:
                 continue
             start, end = ends[t + p - 1], ends[t + copies * p - 1]
