@@ -514,7 +514,8 @@ def overlaps(
         if best is not None:
             make = _right_cut_edit if best[2].tail == _CUT else _edit
             edits.append(make(words, best[1], best[2], seam))
-            covered = max(covered, i + best[1].m)
+            if best[1].similarity == 1.0 and best[2].tail != _CUT:
+                covered = max(covered, i + best[1].m)  # an exact copy: nothing better inside
             confirmed += seam == Seam.SEPARATOR_LINE
         elif near is not None:
             waiting.append((near, seam))
