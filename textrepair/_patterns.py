@@ -13,6 +13,9 @@ import regex
 __all__ = [
     "CJK_RUN",
     "CODE_WORDS",
+    "IDEOGRAPHIC",
+    "IDEOGRAPHIC_CONTENT",
+    "IDEOGRAPHIC_SPLIT",
     "INVISIBLE",
     "LONE_SEPARATOR_LINE",
     "SENTENCE_END",
@@ -109,6 +112,21 @@ CODE_WORDS = re.compile(
     """,
     re.VERBOSE | re.MULTILINE,
 )
+
+#: A character of Chinese or Japanese (Han, kana, the prolonged sound mark): written without
+#: spaces, so each one is compared as a token of its own.
+IDEOGRAPHIC = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\N{KATAKANA-HIRAGANA PROLONGED SOUND MARK}]"
+)
+
+#: An ideographic character, or a run of other characters (to split mixed tokens).
+IDEOGRAPHIC_SPLIT = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\N{KATAKANA-HIRAGANA PROLONGED SOUND MARK}]"
+    r"|[^\p{Han}\p{Hiragana}\p{Katakana}\N{KATAKANA-HIRAGANA PROLONGED SOUND MARK}]+"
+)
+
+#: Kanji and katakana (content characters), as opposed to hiragana (mostly particles).
+IDEOGRAPHIC_CONTENT = regex.compile(r"[\p{Han}\p{Katakana}]")
 
 #: A run of characters from scripts written without spaces between words.
 CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]+")

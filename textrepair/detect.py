@@ -22,6 +22,7 @@ from rapidfuzz.distance import LCSseq
 from textrepair._langdata import CHANTS, FUNCTION_WORDS, LEGIT_DOUBLES
 from textrepair._patterns import (
     CJK_RUN,
+    IDEOGRAPHIC,
     LONE_SEPARATOR_LINE,
     SENTENCE_END,
 )
@@ -126,13 +127,13 @@ class _Match:
     j: int
     i: int
     m: int
-    matched: int  # aligned words (equal stems, or inflected forms of one word)
-    content: int  # of which content words
+    matched: float  # aligned words (a Chinese or Japanese character weighs half a word)
+    content: float  # of which content words (each kanji or katakana counts as one)
     similarity: float  # 2 * matched / (left + right)
     tail: int  # unmatched words at the end of the left copy
     lead: int  # unmatched words before the copies align
-    novel: int  # content words of one copy missing from the other
-    novel_right: int  # content words of the right copy missing from the left
+    novel: float  # content words of one copy missing from the other
+    novel_right: float  # content words of the right copy missing from the left
     prefix_similarity: float  # the right copy against the left copy less its tail
     partial: bool  # the word after the right copy is a cut-off start of the left's next word
 
@@ -167,6 +168,13 @@ def _blocks(words: Words, start: int, i: int) -> list[Any]:
             break  # two words swapped for two others: a variant
         blocks.pop()
     return blocks
+
+
+def _ideographic_weights(words: Words, start: int, end: int) -> list[float]:
+    """Each token's weight from ``start`` to ``end``: half for a Chinese or Japanese character."""
+    return [
+        0.5 if len(key) == 1 and IDEOGRAPHIC.match(key) else 1.0 for key in words.keys[start:end]
+    ]
 
 
 def _align(words: Words, j: int, i: int) -> _Match | None:
@@ -208,12 +216,22 @@ def _align(words: Words, j: int, i: int) -> _Match | None:
         left_end += 1
         m += 1
     tail = i - left_end
-    matched = len(pairs)
-    content = sum(1 for x, _ in pairs if flags[x])
-    content_right = sum(1 for _, y in pairs if flags[y])
-    novel_left = sum(flags[start + trim : i]) - content
-    novel_right = sum(flags[i : i + m]) - content_right
+    matched: float = len(pairs)
+    content: float = sum(1 for x, _ in pairs if flags[x])
+    content_right: float = sum(1 for _, y in pairs if flags[y])
+    novel_left: float = sum(flags[start + trim : i]) - content
+    novel_right: float = sum(flags[i : i + m]) - content_right
+    if words.ideographic:  # two Chinese or Japanese characters weigh one word
+        weight = _ideographic_weights(words, start, i + m)
+        matched = sum(weight[x - start] for x, _ in pairs)
     k -= trim
+    size_left: float = k
+    size_right: float = m
+    size_tail: float = tail
+    if words.ideographic:
+        size_left = sum(weight[trim : i - start])
+        size_right = sum(weight[i - start : i - start + m])
+        size_tail = sum(weight[left_end - start : i - start])
     partial = False
     if tail and i + m < len(keys):
         cut, whole = keys[i + m], keys[left_end]
@@ -224,12 +242,12 @@ def _align(words: Words, j: int, i: int) -> _Match | None:
         m=m,
         matched=matched,
         content=content,
-        similarity=2 * matched / (k + m),
+        similarity=2 * matched / (size_left + size_right),
         tail=tail,
         lead=max(lead_right - paired, 0) + paired,
         novel=max(novel_left, novel_right),
         novel_right=novel_right,
-        prefix_similarity=2 * matched / (k - tail + m),
+        prefix_similarity=2 * matched / (size_left - size_tail + size_right),
         partial=partial,
     )
 
@@ -554,7 +572,8 @@ def _best_at(
     for p in range(min(reach, len(bigrams) - i)):
         if best is not None and best[0] >= _SURE:
             break  # an anchor further in cannot do better than a near-certain match
-        if not (strong or seam == Seam.LINE or content[i + p] or content[i + p + 1]):
+        anchored = content[i + p] or content[i + p + 1] or words.ideographic
+        if not (strong or seam == Seam.LINE or anchored):
             continue
         places = context.places.get(bigrams[i + p], ())
         stop = bisect.bisect_right(places, i - 2)  # the anchor lies inside the left copy
@@ -565,8 +584,10 @@ def _best_at(
             done.add(j)
             if "\n\n" in words.text[words.starts[j] : words.starts[i]].rstrip():
                 continue
-            if seam <= Seam.INLINE and i - j < 3 and not (
-                i - j == 2 and words.gap(i).isspace() and words.gap(j + 1).isspace()
+            if (
+                seam <= Seam.INLINE
+                and i - j < 3
+                and not (i - j == 2 and words.gap(i).isspace() and words.gap(j + 1).isspace())
             ):
                 continue  # inside a line the gates ask for three words, or two side by side
             if not strong:
@@ -754,6 +775,8 @@ def loops(words: Words) -> list[Candidate]:
             unit = keys[t : t + p]
             if all(key.isdigit() for key in unit):
                 continue  # numbers: "06 10 10 10 10" is a phone number
+            if p < 3 and words.ideographic and IDEOGRAPHIC.match(unit[0]):
+                continue  # one or two characters: "パチパチパチ", "哈哈哈" are words
             if p > 1 and any(p % q == 0 and unit == unit[q:] + unit[:q] for q in range(1, p)):
                 continue  # the unit repeats itself: a shorter period covers it
             span = text[starts[t] : ends[t + copies * p - 1]]

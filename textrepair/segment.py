@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from textrepair._langdata import ELIDED_FULL, ELISION_PREFIXES, FUNCTION_WORDS
 from textrepair._patterns import (
     CODE_WORDS,
+    IDEOGRAPHIC,
+    IDEOGRAPHIC_CONTENT,
+    IDEOGRAPHIC_SPLIT,
     SENTENCE_END,
     SEPARATOR_IN_GAP,
     STRUCTURED_LINE,
@@ -87,6 +90,7 @@ class Words:
     stems: list[str]
     content: list[bool]  # content words: four letters or more, three if no function word
     line_starts: list[int]  # offset of each line
+    ideographic: bool = False  # Chinese or Japanese characters are tokens of their own
     structure: list[int] = field(default_factory=list)  # filled on first use, see structured
 
     def structured(self, start: int, end: int) -> bool:
@@ -158,13 +162,41 @@ def segment(text: str) -> Words:
     ends = [b for _, b in spans]
     if "'" in folded:
         starts, ends, keys = _split_elisions(starts, ends, keys)
+    ideographic = IDEOGRAPHIC.search(text) is not None
+    if ideographic:
+        starts, ends, keys = _split_ideographs(starts, ends, keys)
     stems = [k[:_STEM] if len(k) > _STEM and k.isalpha() else k for k in keys]
     content = [
         len(k) >= 4 or k[0].isdigit() or (len(k) == 3 and k not in FUNCTION_WORDS) for k in keys
     ]
+    if ideographic:
+        content = [
+            IDEOGRAPHIC_CONTENT.match(k) is not None if len(k) == 1 else flag
+            for k, flag in zip(keys, content)
+        ]
     line_starts = [0]
     line_starts += (m.end() for m in _NEWLINE.finditer(text))
-    return Words(text, starts, ends, keys, stems, content, line_starts)
+    return Words(text, starts, ends, keys, stems, content, line_starts, ideographic)
+
+
+def _split_ideographs(
+    starts: list[int], ends: list[int], keys: list[str]
+) -> tuple[list[int], list[int], list[str]]:
+    """Make each Chinese or Japanese character a token: those scripts have no spaces."""
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    out_keys: list[str] = []
+    for start, end, key in zip(starts, ends, keys):
+        if IDEOGRAPHIC.search(key) is None or len(key) != end - start:
+            out_starts.append(start)
+            out_ends.append(end)
+            out_keys.append(key)
+            continue
+        for piece in IDEOGRAPHIC_SPLIT.finditer(key):
+            out_starts.append(start + piece.start())
+            out_ends.append(start + piece.end())
+            out_keys.append(piece.group())
+    return out_starts, out_ends, out_keys
 
 
 def _split_elisions(
