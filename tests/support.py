@@ -6,7 +6,9 @@ repaired with ``ftfy.fix_text`` (mojibake, entities, control characters), both s
 NFKC-normalised and casefolded (so kept ligatures and full-width forms match their plain
 spelling), and a word of the output may also be the join of neighbouring input words when only
 invisible characters (zero-width space, soft hyphen, BOM, ...) or a hyphen at a line wrap stood
-between them: those are the documented joins.
+between them: those are the documented joins. Chinese and Japanese characters are words of
+their own (textrepair compares them one by one), and a piece said three times or more inside
+one word (``WhiteWhiteWhite``) counts once: textrepair keeps one copy of it.
 """
 
 from __future__ import annotations
@@ -16,15 +18,18 @@ import unicodedata
 
 import ftfy
 
+from textrepair._patterns import TOKEN_LOOP
+
 __all__ = ["unmatched_words", "word_keys"]
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|\w+")
 _WRAP_HYPHEN = re.compile(r"[-\u2010][ \t]*\r?\n[ \t]*")
 _WRAP = re.compile(r"[ \t]*\r?\n[ \t]*")
 _MAX_JOIN = 6
 
 
 def _key_text(text: str) -> str:
+    text = TOKEN_LOOP.sub(r"\1", text)
     return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
 
 

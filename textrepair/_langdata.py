@@ -9,10 +9,13 @@ from __future__ import annotations
 
 __all__ = [
     "CHANTS",
+    "CONNECTORS",
+    "COORDINATORS",
     "ELIDED_FULL",
     "ELISION_PREFIXES",
     "FUNCTION_WORDS",
     "LEGIT_DOUBLES",
+    "SELF_COORDINATED",
 ]
 
 #: Words that are doubled on purpose ("nous nous sommes", "that that", "die die", "piano
@@ -73,6 +76,28 @@ CHANTS: frozenset[str] = LEGIT_DOUBLES | {
     "si",
     "no",
 }
+
+#: Short words that join two clauses ("A and A", "A, where A"): a passage said twice around
+#: one of these is an oscillation.
+CONNECTORS: frozenset[str] = frozenset({
+    "and", "or", "but", "where", "et", "ou", "mais", "où", "und", "oder", "aber", "wo",
+    "e", "o", "ma", "dove", "y", "pero", "donde", "mas", "onde", "en", "maar", "waar",
+})
+
+#: "and", "or" in each language: an oscillating model writes "enjoyable and enjoyable".
+COORDINATORS: frozenset[str] = frozenset({
+    "and", "or", "et", "ou", "und", "oder", "e", "o", "y", "en",
+})
+
+#: Words that are coordinated with themselves on purpose: "again and again", "more and
+#: more", "over and over", "encore et encore", "immer und immer", "sempre e sempre".
+SELF_COORDINATED: frozenset[str] = frozenset({
+    "again", "over", "more", "less", "round", "through", "time", "back", "forth", "away",
+    "on", "out", "up", "down", "by", "far", "wide", "near", "here", "there", "now", "then",
+    "encore", "plus", "moins", "toujours", "jamais", "immer", "wieder", "mehr", "weniger",
+    "sempre", "ancora", "più", "meno", "más", "menos", "siempre", "mais", "meer",
+    "minder", "steeds", "weer", "nog", "bien", "mal", "poco",
+})
 
 #: Elided articles and pronouns written with an apostrophe before a vowel (fr, it, ca, pt).
 #: A token such as ``d’expansion`` is split into ``d’`` and ``expansion``.

@@ -21,6 +21,7 @@ __all__ = [
     "SENTENCE_END",
     "SEPARATOR_IN_GAP",
     "STRUCTURED_LINE",
+    "TOKEN_LOOP",
     "WORD",
 ]
 
@@ -127,6 +128,11 @@ IDEOGRAPHIC_SPLIT = regex.compile(
 
 #: Kanji and katakana (content characters), as opposed to hiragana (mostly particles).
 IDEOGRAPHIC_CONTENT = regex.compile(r"[\p{Han}\p{Katakana}]")
+
+#: A piece of three to forty letters said three times or more inside one token, with or
+#: without hyphens: ``WhiteWhiteWhite``, ``man-man-man-man``, ``sub-sub-sub-scription``.
+#: The piece's length is bounded, so matching stays linear.
+TOKEN_LOOP = regex.compile(r"\b(\w{3,40}?)((?:-?\1){2,})", regex.IGNORECASE)
 
 #: A run of characters from scripts written without spaces between words.
 CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]+")

@@ -19,19 +19,35 @@ from typing import Any
 import regex
 from rapidfuzz.distance import LCSseq
 
-from textrepair._langdata import CHANTS, FUNCTION_WORDS, LEGIT_DOUBLES
+from textrepair._langdata import (
+    CHANTS,
+    CONNECTORS,
+    COORDINATORS,
+    FUNCTION_WORDS,
+    LEGIT_DOUBLES,
+    SELF_COORDINATED,
+)
 from textrepair._patterns import (
     CJK_RUN,
     IDEOGRAPHIC,
     LONE_SEPARATOR_LINE,
     SENTENCE_END,
+    TOKEN_LOOP,
 )
 from textrepair.config import Config
 from textrepair.resolve import Candidate
 from textrepair.result import Edit
 from textrepair.segment import Seam, Words, elision_equivalent, structured_line
 
-__all__ = ["detect", "loops", "overlaps", "stray_separators", "stutters"]
+__all__ = [
+    "coordinated",
+    "detect",
+    "loops",
+    "overlaps",
+    "stray_separators",
+    "stutters",
+    "token_loops",
+]
 
 #: Characters that can make a seam stronger than a space (see :class:`Seam`).
 _SEAM_MARK = re.compile("[\n;/|\N{HORIZONTAL ELLIPSIS}]|\\.\\.\\.|\\s[-\N{EN DASH}\N{EM DASH}]\\s")
@@ -39,8 +55,8 @@ _SEAM_MARK = re.compile("[\n;/|\N{HORIZONTAL ELLIPSIS}]|\\.\\.\\.|\\s[-\N{EN DAS
 #: Opening quotes, brackets and Spanish marks at the end of a gap: ``. ¡El``, ``. «Le``.
 _OPENING_MARKS = regex.compile(r"[\p{Ps}\p{Pi}¡¿\"'\s]+$")
 
-#: A gap of spaces and quotation marks or brackets only (`` « ``, ``" "``).
-_QUOTES_ONLY = regex.compile(r"[\s\p{Pi}\p{Pf}\p{Ps}\p{Pe}\"'«»]+")
+#: A gap of spaces and quotation marks only (`` « ``, ``" "``); not brackets, which gloss.
+_QUOTES_ONLY = regex.compile(r"[\s\p{Pi}\p{Pf}\"'«»]+")
 
 #: A sentence end followed by a space (inside a copy, or at its end).
 _INNER_SENTENCE_END = re.compile(r"[.!?\N{HORIZONTAL ELLIPSIS}][\"'»”)\]]*\s")
@@ -79,7 +95,7 @@ _SHORT_SEPARATOR = _Gate(2, 1, 1.0, 0, 0, 0)
 _EXACT_SEPARATOR = _Gate(3, 1, 1.0, 0, 0, 0)
 #: Three words said again exactly across a line break inside a sentence.
 _EXACT_LINE = _Gate(3, 1, 1.0, 0, 0, 0)
-#: Two words said twice side by side inside a line, one of them a content word.
+#: Two content words said twice side by side inside a line ("a spade a spade" stays).
 _INLINE_PAIR = _Gate(2, 1, 1.0, 0, 0, 0)
 #: A sentence said again word for word right after itself (five words or more).
 _SENTENCE_EXACT = _Gate(5, 3, 1.0, 0, 0, 0)
@@ -94,6 +110,8 @@ _RESTART_INSIDE = _Gate(2, 0, 1.0, 0, 0, 0)
 #: The same, where the restarted sentence is much longer: its last word may differ.
 _RESTART_LINE_VARIANT = _Gate(2, 1, 0.6, 1, 0, 1)
 _CUT = 10_000  # the ``tail`` of the gates below: the later copy stops short
+#: A passage of three words or more said twice around a connector (checked on its prefix).
+_CONJOINED = _Gate(3, 2, 1.0, _CUT, 0, 0)
 #: A later copy that stops short, after a separator.
 _CUT_AFTER_SEPARATOR = _Gate(2, 1, 0.8, _CUT, 0, 1)
 #: A later copy that stops short inside a sentence, across a line break or inside a line.
@@ -139,6 +157,10 @@ class _Match:
 
 
 _MAX_SCORE = 0.99  # a repeat is never certain damage: min_score=1 applies no removal
+_SYLLABLES = CHANTS - LEGIT_DOUBLES  # "blablabla", "lalala"; but "man-man-man" is a loop
+_COORDINATED_SCORE = 0.7  # "enjoyable and enjoyable": one word, but never written on purpose
+_TOKEN_LOOP_COPIES = 4
+_TOKEN_LOOP_SCORE = 0.9  # a piece three times inside one word: never written so on purpose
 _SEPARATOR_SCORE = 0.7  # a stray mark alone: below any overlap that removes it with a copy
 _STUTTER_SCORE = 0.65  # one word doubled: below any overlap that removes it with more words
 _SURE = 0.8  # a score past which no other alignment for the same seam is tried
@@ -326,7 +348,7 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
         left = words.text[words.starts[j] : words.ends[i - 1]]
         if i - j == 2 and m == 2:
             # "of human of human": two words said twice with nothing between
-            plain = gap.isspace() and left.count(" ") == 1
+            plain = gap.isspace() and left.count(" ") == 1 and all(words.content[j:i])
             return (_INLINE_PAIR,) if plain and all(map(str.isalpha, words.keys[j:i])) else ()
         if _QUOTES_ONLY.fullmatch(gap) and not _INNER_SENTENCE_END.search(left):
             return (_GATES[seam], _INLINE_EXACT)
@@ -380,10 +402,10 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
     left = words.text[words.starts[match.j] : words.ends[match.i - 1]]
     if _INNER_SENTENCE_END.search(left):
         return None  # a chunk's tail lies inside one sentence
-    if seam >= Seam.SEPARATOR:
-        if match.tail > 2 * match.matched + 1:
-            return None
-        return _CUT_AFTER_SEPARATOR if seam == Seam.SEPARATOR_LINE else _CUT_AFTER_BREAK
+    if seam == Seam.SEPARATOR:
+        return None  # a dash or a semicolon inside a line may introduce an elaboration
+    if seam == Seam.SEPARATOR_LINE:
+        return _CUT_AFTER_SEPARATOR if match.tail <= 2 * match.matched + 1 else None
     if match.tail > match.matched:
         return None  # a phrase said again long after: the author's
     if seam in (Seam.LINE, Seam.INLINE) and not _sentence_start(words, match.j):
@@ -394,6 +416,26 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
         if seam == Seam.LINE and words.line_end(match.i + match.m - 1):
             return _CUT_AFTER_BREAK  # the copy breaks off at the end of its own line
     return None
+
+
+def _conjoined(words: Words, match: _Match, seam: int) -> bool:
+    """Whether a passage is said twice around a connector: ``A and A``, ``A, where A``."""
+    tail = match.tail
+    if seam > Seam.INLINE or not 1 <= tail <= 2 or match.lead:
+        return False
+    if not all(key in CONNECTORS for key in words.keys[match.i - tail : match.i]):
+        return False
+    return match.m == match.i - match.j - tail and _passes(match, _CONJOINED)
+
+
+def _conjoined_edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Candidate:
+    """Remove the connector and the second copy; keep the first."""
+    i, j, m = match.i, match.j, match.m
+    end_of_first = words.ends[i - match.tail - 1]
+    connector = words.text[words.starts[i - match.tail] : words.ends[i - 1]]
+    reason = f"{match.matched} words said twice around “{connector}”; kept the first"
+    edit = Edit(end_of_first, words.ends[i + m - 1], "", "loop", _score(match, gate, seam), reason)
+    return Candidate(edit, (words.starts[j], end_of_first))
 
 
 def _right_cut_edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Candidate:
@@ -530,7 +572,12 @@ def overlaps(
         seam = marked.get(i, Seam.INLINE)
         best, near, seam = _best_at(context, i, seam)
         if best is not None:
-            make = _right_cut_edit if best[2].tail == _CUT else _edit
+            if best[2] is _CONJOINED:
+                make = _conjoined_edit
+            elif best[2].tail == _CUT:
+                make = _right_cut_edit
+            else:
+                make = _edit
             edits.append(make(words, best[1], best[2], seam))
             if best[1].similarity == 1.0 and best[2].tail != _CUT:
                 covered = max(covered, i + best[1].m)  # an exact copy: nothing better inside
@@ -616,6 +663,8 @@ def _best_at(
             if gate is None:
                 cut = _right_cut_gate(words, match, seam)
                 gate = cut if cut is not None and _passes(match, cut) else None
+            if gate is None and _conjoined(words, match, seam):
+                gate = _CONJOINED
             if gate is not None:
                 score = _score(match, gate, seam)
                 if best is None or score > best[0]:
@@ -807,6 +856,82 @@ def loops(words: Words) -> list[Candidate]:
     return edits
 
 
+def coordinated(words: Words) -> list[Candidate]:
+    """Find a content word coordinated with itself: ``enjoyable and enjoyable``.
+
+    Oscillating models join a word to itself; writers do it only with a few words
+    (``again and again``, ``more and more``) and with comparatives (``bigger and bigger``),
+    which stay.
+
+    Args:
+        words: The segmented text.
+
+    Returns:
+        Candidate edits of kind ``"loop"`` removing the connector and the second copy.
+
+    Example:
+        >>> from textrepair.segment import segment
+        >>> text = "a stay that is enjoyable and enjoyable, again and again"
+        >>> [c.edit.removed(text) for c in coordinated(segment(text))]
+        [' and enjoyable']
+    """
+    keys, text, starts, ends = words.keys, words.text, words.starts, words.ends
+    found: list[Candidate] = []
+    for x in (m.start() for m in re.finditer(b"\x01", bytes(map(operator.eq, keys, keys[2:])))):
+        word, joiner = keys[x], keys[x + 1]
+        if joiner not in COORDINATORS or word in SELF_COORDINATED or not words.content[x]:
+            continue
+        if not word.replace("-", "").isalpha() or (len(word) > 4 and word.endswith("er")):
+            continue  # numbers; comparatives: "bigger and bigger"
+        before, after = text[ends[x] : starts[x + 1]], text[ends[x + 1] : starts[x + 2]]
+        if not (" " in before and " " in after):
+            continue
+        if not (_QUOTES_ONLY.fullmatch(before) and _QUOTES_ONLY.fullmatch(after)):
+            continue  # "training, and training" is a list; "X" or "X" in quotes is not
+        if text[starts[x] : ends[x]] != text[starts[x + 2] : ends[x + 2]]:
+            continue  # "Vim and vim scripts": a name and a word
+        reason = f"“{text[starts[x] : ends[x]]}” joined to itself with “{joiner}”; kept one"
+        edit = Edit(ends[x], ends[x + 2], "", "loop", _COORDINATED_SCORE, reason)
+        found.append(Candidate(edit, (starts[x], ends[x])))
+    return found
+
+
+def token_loops(words: Words) -> list[Candidate]:
+    """Find a piece said four times or more inside one token; keep one copy.
+
+    Models that loop inside a word write ``WhiteWhiteWhite``, ``man-man-man-man`` or
+    ``sub-sub-sub-scription``. Chanted syllables (``blablabla``) and numbers stay.
+
+    Args:
+        words: The segmented text.
+
+    Returns:
+        Candidate edits of kind ``"loop"``.
+
+    Example:
+        >>> from textrepair.segment import segment
+        >>> text = "Sony DMC-DMC-DMC-DMC-DMC camera"
+        >>> [c.edit.removed(text) for c in token_loops(segment(text))]
+        ['-DMC-DMC-DMC-DMC']
+    """
+    text = words.text
+    found: list[Candidate] = []
+    for match in TOKEN_LOOP.finditer(text):
+        piece = match.group(1)
+        if piece.casefold() in _SYLLABLES or any(ch.isdigit() for ch in piece):
+            continue
+        start, end = match.span(2)
+        if words.structured(start, end):
+            continue
+        copies = 1 + len(match.group(2)) // len(piece)
+        if copies < _TOKEN_LOOP_COPIES:
+            continue  # "rwxrwxrwx" is a permission string
+        reason = f"“{piece}” repeated {copies} times inside a word; kept one"
+        edit = Edit(start, end, "", "loop", _TOKEN_LOOP_SCORE, reason)
+        found.append(Candidate(edit, match.span(1)))
+    return found
+
+
 def detect(
     words: Words, config: Config, focus: Sequence[tuple[int, int]] | None = None
 ) -> list[Candidate]:
@@ -830,7 +955,7 @@ def detect(
         candidates += map(Candidate, stray_separators(words.text))
     if config.stutters:
         candidates += map(Candidate, stutters(words))
-    looped = loops(words)
+    looped = loops(words) + token_loops(words) + coordinated(words)
     if config.loops:
         candidates += looped
     if config.overlaps or config.restarts:
