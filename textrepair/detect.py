@@ -58,6 +58,12 @@ _OPENING_MARKS = regex.compile(r"[\p{Ps}\p{Pi}¡¿\"'\s]+$")
 #: A gap of spaces and quotation marks only (`` « ``, ``" "``); not brackets, which gloss.
 _QUOTES_ONLY = regex.compile(r"[\s\p{Pi}\p{Pf}\"'«»]+")
 
+#: Marks that close a quotation.
+_CLOSING_QUOTES = frozenset("\"'»”’")
+
+#: Sentence-ending marks.
+_SENTENCE_MARKS = regex.compile(r"[.!?\N{HORIZONTAL ELLIPSIS}]")
+
 #: A sentence end followed by a space (inside a copy, or at its end).
 _INNER_SENTENCE_END = re.compile(r"[.!?\N{HORIZONTAL ELLIPSIS}][\"'»”)\]]*\s")
 
@@ -353,6 +359,12 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
         if _QUOTES_ONLY.fullmatch(gap) and not _INNER_SENTENCE_END.search(left):
             return (_GATES[seam], _INLINE_EXACT)
     if seam == Seam.SENTENCE:
+        if words.text[words.starts[i]].islower() and _QUOTES_ONLY.fullmatch(
+            _SENTENCE_MARKS.sub("", gap)
+        ):
+            # "fulfillment. over individual fulfillment.": no sentence starts in lower case,
+            # so this end is a caption line's, and the copies sit side by side
+            return (_GATES[Seam.INLINE], _INLINE_EXACT, _INLINE_PAIR)
         return (_GATES[seam], _SENTENCE_EXACT)
     if seam >= Seam.SEPARATOR and gap[:1].isspace():
         return (_GATES[seam], _SHORT_SEPARATOR, _EXACT_SEPARATOR)
@@ -695,6 +707,19 @@ def stutters(words: Words) -> list[Edit]:
     """
     text, keys, starts, ends = words.text, words.keys, words.starts, words.ends
     edits: list[Edit] = []
+    for x in (m.start() + 1 for m in re.finditer(b"\x01", bytes(map(operator.eq, keys, keys[1:])))):
+        # "generations. generations.": a word, a sentence end, the word again in lower case
+        gap = text[ends[x - 1] : starts[x]]
+        if (
+            words.content[x]
+            and keys[x] not in CHANTS
+            and text[starts[x]].islower()
+            and "\n" not in gap
+            and _SENTENCE_MARKS.search(gap)
+            and _QUOTES_ONLY.fullmatch(_SENTENCE_MARKS.sub("", gap))
+        ):
+            reason = f"“{text[starts[x] : ends[x]]}” said again after a false sentence end"
+            edits.append(Edit(ends[x - 1], ends[x], "", "stutter", _STUTTER_SCORE, reason))
     for newline in (m.start() for m in re.finditer("\n", text)):
         i = bisect.bisect_left(starts, newline)  # the first word after the line break
         if i == 0 or i >= len(keys):
@@ -888,6 +913,8 @@ def coordinated(words: Words) -> list[Candidate]:
             continue
         if not (_QUOTES_ONLY.fullmatch(before) and _QUOTES_ONLY.fullmatch(after)):
             continue  # "training, and training" is a list; "X" or "X" in quotes is not
+        if before.strip() and text[ends[x + 2] : ends[x + 2] + 1] not in _CLOSING_QUOTES:
+            continue  # '"git" und "git submodule"': the second quotation goes on
         if text[starts[x] : ends[x]] != text[starts[x + 2] : ends[x + 2]]:
             continue  # "Vim and vim scripts": a name and a word
         reason = f"“{text[starts[x] : ends[x]]}” joined to itself with “{joiner}”; kept one"
