@@ -6,9 +6,14 @@ duplicate, so every threshold leans towards keeping text.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from typing import Any
 
 __all__ = ["Config"]
+
+#: The kinds of edit a threshold applies to (Unicode repairs and reflow are not scored).
+_THRESHOLD_KINDS = frozenset({"overlap", "restart", "stutter", "separator", "loop"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +64,11 @@ class Config:
     """Edits scoring below this confidence are not applied (they are reported in
     ``Repair.proposed``). Scores are in [0, 1]; raise it to repair less."""
 
+    min_scores: tuple[tuple[str, float], ...] = ()
+    """Thresholds for single kinds, overriding ``min_score``: ``(("overlap", 0.8),)``
+    applies overlaps only from 0.8. Kinds: ``overlap``, ``restart``, ``stutter``,
+    ``separator``, ``loop``; a mapping is accepted too and stored as sorted pairs."""
+
     window: int = 80
     """How many words before a seam are searched for the earlier copy of a re-emitted
     passage. Bounds the work per word, so the cost stays linear."""
@@ -70,16 +80,68 @@ class Config:
     """Compute and report every edit but change nothing (for audits): ``Repair.text`` is the
     input and all edits are in ``Repair.proposed``."""
 
+    @classmethod
+    def audit(cls, **changes: Any) -> Config:
+        """The preset for audits: every edit is computed and reported, nothing is changed.
+
+        Args:
+            **changes: Other fields to set.
+
+        Returns:
+            A configuration with ``report_only=True``.
+
+        Example:
+            >>> from textrepair import repair
+            >>> r = repair("Le\\nle mois", config=Config.audit())
+            >>> r.text, [e.kind for e in r.proposed]
+            ('Le\\nle mois', ['stutter'])
+        """
+        return cls(**{**changes, "report_only": True})
+
+    def threshold(self, kind: str) -> float:
+        """The least score at which an edit of ``kind`` is applied.
+
+        Example:
+            >>> Config(min_scores={"stutter": 0.9}).threshold("stutter")
+            0.9
+            >>> Config().threshold("overlap")
+            0.5
+        """
+        for name, value in self.min_scores:
+            if name == kind:
+                return value
+        return self.min_score
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
-            if f.type == "bool" and not isinstance(value, bool):
+            if f.type == "bool" and not isinstance(value, bool):  # annotations are strings
                 msg = f"Config.{f.name} must be True or False, got {value!r}"
                 raise TypeError(msg)
         score = self.min_score
         if isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= 1:
             msg = f"Config.min_score must be a number in [0, 1], got {score!r}"
             raise ValueError(msg)
+        pairs = self.min_scores
+        if isinstance(pairs, Mapping):
+            pairs = tuple(pairs.items())
+        if not isinstance(pairs, tuple | list):
+            msg = f"Config.min_scores must be pairs of (kind, score), got {pairs!r}"
+            raise TypeError(msg)
+        checked: dict[str, float] = {}
+        for pair in pairs:
+            kind, value = (
+                pair if isinstance(pair, tuple | list) and len(pair) == 2 else (pair, None)
+            )
+            if kind not in _THRESHOLD_KINDS:
+                allowed = ", ".join(sorted(_THRESHOLD_KINDS))
+                msg = f"Config.min_scores: unknown kind {kind!r} (one of {allowed})"
+                raise ValueError(msg)
+            if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+                msg = f"Config.min_scores[{kind!r}] must be a number in [0, 1], got {value!r}"
+                raise ValueError(msg)
+            checked[kind] = float(value)
+        object.__setattr__(self, "min_scores", tuple(sorted(checked.items())))
         for name, low, high in (("window", 4, 10_000), ("max_copy_words", 2, 1_000)):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:

@@ -66,7 +66,7 @@ def _run(text: str, config: Config) -> tuple[str, list[Edit], list[Edit]]:
     proposed: list[Edit] = []
     focus: list[tuple[int, int]] | None = None
     for round_ in range(_ROUNDS):
-        chosen, below = resolve(detect(segment(current), config, focus), config.min_score)
+        chosen, below = resolve(detect(segment(current), config, focus), config.threshold)
         if round_ == 0 and below:
             proposed = lift(edits, below, current)[0] if edits else below
         if not chosen:

@@ -7,7 +7,7 @@ overlaps one already taken is dropped, so exactly one copy of every repeat survi
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from textrepair.result import Edit
@@ -41,21 +41,23 @@ class _Spans:
         self.ends.insert(k, end)
 
 
-def resolve(candidates: Iterable[Candidate], min_score: float) -> tuple[list[Edit], list[Edit]]:
+def resolve(
+    candidates: Iterable[Candidate], threshold: Callable[[str], float]
+) -> tuple[list[Edit], list[Edit]]:
     """Pick non-overlapping edits, best first; never remove a copy another edit keeps.
 
     Args:
         candidates: Edits that may overlap each other, with the copy each one keeps.
-        min_score: Edits scoring below this are not applied.
+        threshold: The least score at which an edit of a kind is applied.
 
     Returns:
         ``(applied, proposed)``: the chosen edits sorted by offset, and the candidates that
-        scored below ``min_score`` (also sorted), for the report.
+        scored below their kind's threshold (also sorted), for the report.
 
     Example:
         >>> a = Candidate(Edit(0, 4, "", "stutter", 0.9, "x"))
         >>> b = Candidate(Edit(2, 6, "", "overlap", 0.7, "y"))
-        >>> [e.kind for e in resolve([a, b], 0.5)[0]]
+        >>> [e.kind for e in resolve([a, b], lambda kind: 0.5)[0]]
         ['stutter']
     """
     ranked = sorted(
@@ -68,7 +70,7 @@ def resolve(candidates: Iterable[Candidate], min_score: float) -> tuple[list[Edi
     chosen: list[Edit] = []
     proposed: list[Edit] = []
     for edit, keep in ranked:
-        if edit.score < min_score:
+        if edit.score < threshold(edit.kind):
             proposed.append(edit)
             continue
         if taken.overlaps(edit.start, edit.end):
