@@ -58,6 +58,12 @@ _OPENING_MARKS = regex.compile(r"[\p{Ps}\p{Pi}¡¿\"'\s]+$")
 #: A gap of spaces and quotation marks only (`` « ``, ``" "``); not brackets, which gloss.
 _QUOTES_ONLY = regex.compile(r"[\s\p{Pi}\p{Pf}\"'«»]+")
 
+#: A sentence end inside a line followed by a lower-case letter: no sentence starts so.
+_FALSE_SENTENCE_END = regex.compile(
+    r"[\s\p{Pi}\p{Pf}\"'«»]*[.!?\N{HORIZONTAL ELLIPSIS}]+[\p{Pi}\p{Pf}\"'«»]*[^\S\n]+"
+    r"[\p{Pi}\p{Pf}\"'«»]*(?=\p{Ll})"
+)
+
 #: Marks that close a quotation.
 _CLOSING_QUOTES = frozenset("\"'»”’")
 
@@ -707,19 +713,15 @@ def stutters(words: Words) -> list[Edit]:
     """
     text, keys, starts, ends = words.text, words.keys, words.starts, words.ends
     edits: list[Edit] = []
-    for x in (m.start() + 1 for m in re.finditer(b"\x01", bytes(map(operator.eq, keys, keys[1:])))):
+    for mark in _FALSE_SENTENCE_END.finditer(text):
         # "generations. generations.": a word, a sentence end, the word again in lower case
-        gap = text[ends[x - 1] : starts[x]]
-        if (
-            words.content[x]
-            and keys[x] not in CHANTS
-            and text[starts[x]].islower()
-            and "\n" not in gap
-            and _SENTENCE_MARKS.search(gap)
-            and _QUOTES_ONLY.fullmatch(_SENTENCE_MARKS.sub("", gap))
-        ):
-            reason = f"“{text[starts[x] : ends[x]]}” said again after a false sentence end"
-            edits.append(Edit(ends[x - 1], ends[x], "", "stutter", _STUTTER_SCORE, reason))
+        x = bisect.bisect_left(starts, mark.end())
+        if not 0 < x < len(keys) or starts[x] != mark.end() or keys[x] != keys[x - 1]:
+            continue
+        if ends[x - 1] != mark.start() or not words.content[x] or keys[x] in CHANTS:
+            continue
+        reason = f"“{text[starts[x] : ends[x]]}” said again after a false sentence end"
+        edits.append(Edit(ends[x - 1], ends[x], "", "stutter", _STUTTER_SCORE, reason))
     for newline in (m.start() for m in re.finditer("\n", text)):
         i = bisect.bisect_left(starts, newline)  # the first word after the line break
         if i == 0 or i >= len(keys):
@@ -813,6 +815,7 @@ def stray_separators(text: str) -> list[Edit]:
 
 
 _MAX_PERIOD = 8
+_CHANT_COPIES = 10  # copies of a chanted syllable that make a loop all the same
 
 
 def loops(words: Words) -> list[Candidate]:
@@ -856,19 +859,26 @@ def loops(words: Words) -> list[Candidate]:
             span = text[starts[t] : ends[t + copies * p - 1]]
             if "\n\n" in span:
                 continue
-            gaps = [words.gap(x) for x in range(t + p, t + copies * p, p)]
+            if copies < _CHANT_COPIES:  # fewer copies than any chant needs: look at the gaps
+                gaps = [words.gap(x) for x in range(t + p, t + copies * p, p)]
+            else:
+                gaps = []
             if p > 1:
                 need = 3
             elif keys[t] in CHANTS:
-                need = 10
+                need = _CHANT_COPIES
             else:
                 need = 4
             if p <= 3 and any(not gap.isspace() for gap in gaps):
                 need = max(need, 6)  # a chant: "let it be, let it be, let it be"
             if "\n" in span and not all(SENTENCE_END.search(gap) for gap in gaps):
                 need = max(need, 6)  # lyrics: "la la la\nla la la"
-            lowered = all(text[starts[x]].islower() for x in range(t + p, t + copies * p, p))
-            if lowered and keys[t] not in CHANTS and all(map(SENTENCE_END.search, gaps)):
+            if (
+                gaps
+                and keys[t] not in CHANTS
+                and all(map(SENTENCE_END.search, gaps))
+                and all(text[starts[x]].islower() for x in range(t + p, t + copies * p, p))
+            ):
                 need = 3  # "generations. generations. generations.": no sentence starts so
             if copies < need:
                 continue
@@ -902,9 +912,10 @@ def coordinated(words: Words) -> list[Candidate]:
     """
     keys, text, starts, ends = words.keys, words.text, words.starts, words.ends
     found: list[Candidate] = []
-    for x in (m.start() for m in re.finditer(b"\x01", bytes(map(operator.eq, keys, keys[2:])))):
+    joiners = [y for y, key in enumerate(keys) if key in COORDINATORS]
+    for x in (y - 1 for y in joiners if 0 < y < len(keys) - 1 and keys[y - 1] == keys[y + 1]):
         word, joiner = keys[x], keys[x + 1]
-        if joiner not in COORDINATORS or word in SELF_COORDINATED or not words.content[x]:
+        if word in SELF_COORDINATED or not words.content[x]:
             continue
         if not word.replace("-", "").isalpha() or (len(word) > 4 and word.endswith("er")):
             continue  # numbers; comparatives: "bigger and bigger"
