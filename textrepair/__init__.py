@@ -10,10 +10,21 @@ where and why.
     'une partie de ce capital.'
 """
 
+from textrepair.batch import clean_many
 from textrepair.config import Config
 from textrepair.pipeline import clean, repair
 from textrepair.result import KINDS, Edit, Repair, apply_edits
 
 __version__ = "0.1.0"
 
-__all__ = ["KINDS", "Config", "Edit", "Repair", "__version__", "apply_edits", "clean", "repair"]
+__all__ = [
+    "KINDS",
+    "Config",
+    "Edit",
+    "Repair",
+    "__version__",
+    "apply_edits",
+    "clean",
+    "clean_many",
+    "repair",
+]

@@ -14,7 +14,6 @@ __all__ = [
     "CJK_RUN",
     "CODE_WORDS",
     "IDEOGRAPHIC",
-    "IDEOGRAPHIC_CONTENT",
     "IDEOGRAPHIC_SPLIT",
     "INVISIBLE",
     "LONE_SEPARATOR_LINE",
@@ -125,9 +124,6 @@ IDEOGRAPHIC_SPLIT = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\N{KATAKANA-HIRAGANA PROLONGED SOUND MARK}]"
     r"|[^\p{Han}\p{Hiragana}\p{Katakana}\N{KATAKANA-HIRAGANA PROLONGED SOUND MARK}]+"
 )
-
-#: Kanji and katakana (content characters), as opposed to hiragana (mostly particles).
-IDEOGRAPHIC_CONTENT = regex.compile(r"[\p{Han}\p{Katakana}]")
 
 #: A piece of three to forty letters said three times or more inside one token, with or
 #: without hyphens: ``WhiteWhiteWhite``, ``man-man-man-man``, ``sub-sub-sub-scription``.

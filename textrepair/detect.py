@@ -158,7 +158,7 @@ class _Match:
     i: int
     m: int
     matched: float  # aligned words (a Chinese or Japanese character weighs half a word)
-    content: float  # of which content words (each kanji or katakana counts as one)
+    content: float  # of which content words
     similarity: float  # 2 * matched / (left + right)
     tail: int  # unmatched words at the end of the left copy
     lead: int  # unmatched words before the copies align

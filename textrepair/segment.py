@@ -16,7 +16,6 @@ from textrepair._langdata import ELIDED_FULL, ELISION_PREFIXES, FUNCTION_WORDS
 from textrepair._patterns import (
     CODE_WORDS,
     IDEOGRAPHIC,
-    IDEOGRAPHIC_CONTENT,
     IDEOGRAPHIC_SPLIT,
     SENTENCE_END,
     SEPARATOR_IN_GAP,
@@ -169,9 +168,9 @@ def segment(text: str) -> Words:
     content = [
         len(k) >= 4 or k[0].isdigit() or (len(k) == 3 and k not in FUNCTION_WORDS) for k in keys
     ]
-    if ideographic:
+    if ideographic:  # every Chinese or Japanese character counts (kana spell verbs too)
         content = [
-            IDEOGRAPHIC_CONTENT.match(k) is not None if len(k) == 1 else flag
+            IDEOGRAPHIC.match(k) is not None if len(k) == 1 else flag
             for k, flag in zip(keys, content)
         ]
     line_starts = [0]
