@@ -16,6 +16,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "LEGIT_DOUBLES",
     "SELF_COORDINATED",
+    "SYLLABLES",
 ]
 
 #: Words that are doubled on purpose ("nous nous sommes", "that that", "die die", "piano
@@ -35,7 +36,7 @@ LEGIT_DOUBLES: frozenset[str] = frozenset(
         "die", "der", "das", "dass", "sie", "wir", "ja", "nein", "na", "gut", "sehr", "immer",
         "hin", "schritt", "mal", "bis",
         # it
-        "piano", "pian", "via", "man", "mano", "bene", "così", "sì", "già", "pari", "quasi",
+        "piano", "via", "bene", "così", "sì", "già", "pari", "quasi",
         "zitto", "subito", "forte", "tanto",
         # es
         "poco", "ya", "casi", "muy", "sí", "bien", "pues", "corre", "así", "cada",
@@ -50,32 +51,12 @@ LEGIT_DOUBLES: frozenset[str] = frozenset(
 
 #: Syllables sung or chanted many times in a row ("la la la la la", "na na na na"): a run of
 #: one of these, or of a word doubled on purpose, is not taken for a loop below ten copies.
-CHANTS: frozenset[str] = LEGIT_DOUBLES | {
-    "la",
-    "na",
-    "da",
-    "ta",
-    "lo",
-    "li",
-    "le",
-    "oh",
-    "ah",
-    "eh",
-    "uh",
-    "hey",
-    "ho",
-    "yo",
-    "doo",
-    "dum",
-    "dee",
-    "tra",
-    "lala",
-    "nana",
-    "hu",
-    "ja",
-    "si",
-    "no",
-}
+SYLLABLES: frozenset[str] = frozenset({
+    "la", "na", "da", "ta", "lo", "li", "le", "oh", "ah", "eh", "uh", "hey", "ho", "yo",
+    "doo", "dum", "dee", "tra", "lala", "nana", "hu", "ja", "si", "no", "bla", "blah", "ha",
+    "hip", "tic", "tac", "toc", "pum", "bye", "yeah", "wow", "boo", "ding", "dong", "tut",
+})
+CHANTS: frozenset[str] = LEGIT_DOUBLES | SYLLABLES
 
 #: Short words that join two clauses ("A and A", "A, where A"): a passage said twice around
 #: one of these is an oscillation.

@@ -97,7 +97,7 @@ STRUCTURED_LINE = re.compile(
     | [{\[=\\][ \t]*$                        # ends opening a block: { [ = or a backslash
     | ^[ \t]*[}\]][;,)]*[ \t]*$                 # a line that only closes a block
     | [ \t]\|[ \t] | \S\t+\S                   # table cells: ` | ` or tabs
-    | ^[ \t]*\S{20,}[ \t]*$                    # a line that is one long token
+    | ^[ \t]*[\x21-\x7e]{20,}[ \t]*$             # one long ASCII token (a hash, a URL, a path)
     """,
     re.VERBOSE | re.MULTILINE,
 )

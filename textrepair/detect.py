@@ -26,6 +26,7 @@ from textrepair._langdata import (
     FUNCTION_WORDS,
     LEGIT_DOUBLES,
     SELF_COORDINATED,
+    SYLLABLES,
 )
 from textrepair._patterns import (
     CJK_RUN,
@@ -111,6 +112,8 @@ _EXACT_LINE = _Gate(3, 1, 1.0, 0, 0, 0)
 _INLINE_PAIR = _Gate(2, 1, 1.0, 0, 0, 0)
 #: A sentence said again word for word right after itself (five words or more).
 _SENTENCE_EXACT = _Gate(5, 3, 1.0, 0, 0, 0)
+#: The same in Chinese or Japanese: sixteen characters ("ありがとうございます。" twice stays).
+_SENTENCE_EXACT_CJK = _Gate(8, 5, 1.0, 0, 0, 0)
 #: Two words said again exactly across a line break (``dieses Setup\ndieses Setup``).
 _SHORT_LINE = _Gate(2, 2, 1.0, 0, 0, 0)
 #: Three words said again exactly, side by side inside a line (``we need to we need to``).
@@ -169,7 +172,6 @@ class _Match:
 
 
 _MAX_SCORE = 0.99  # a repeat is never certain damage: min_score=1 applies no removal
-_SYLLABLES = CHANTS - LEGIT_DOUBLES  # "blablabla", "lalala"; but "man-man-man" is a loop
 _COORDINATED_SCORE = 0.7  # "enjoyable and enjoyable": one word, but never written on purpose
 _TOKEN_LOOP_COPIES = 4
 _TOKEN_LOOP_SCORE = 0.9  # a piece three times inside one word: never written so on purpose
@@ -371,7 +373,8 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
             # "fulfillment. over individual fulfillment.": no sentence starts in lower case,
             # so this end is a caption line's, and the copies sit side by side
             return (_GATES[Seam.INLINE], _INLINE_EXACT, _INLINE_PAIR)
-        return (_GATES[seam], _SENTENCE_EXACT)
+        cjk = words.ideographic and IDEOGRAPHIC.match(words.keys[i]) is not None
+        return (_GATES[seam], _SENTENCE_EXACT_CJK if cjk else _SENTENCE_EXACT)
     if seam >= Seam.SEPARATOR and gap[:1].isspace():
         return (_GATES[seam], _SHORT_SEPARATOR, _EXACT_SEPARATOR)
     if seam >= Seam.SEPARATOR:
@@ -956,7 +959,7 @@ def token_loops(words: Words) -> list[Candidate]:
     found: list[Candidate] = []
     for match in TOKEN_LOOP.finditer(text):
         piece = match.group(1)
-        if piece.casefold() in _SYLLABLES or any(ch.isdigit() for ch in piece):
+        if piece.casefold() in SYLLABLES or any(ch.isdigit() for ch in piece):
             continue
         start, end = match.span(2)
         if words.structured(start, end):
