@@ -26,6 +26,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
+import textrepair
 from textrepair.captions import captions_to_text, collapse_rollup, is_rollup, read_captions
 
 __all__ = ["main"]
@@ -148,7 +149,35 @@ def main(argv: Sequence[str] | None = None) -> int:
             else f"WER {wer(' '.join(theirs), ' '.join(ours), False):.4f}"
         )
         print(f"\nlattifai's own de-rolled file (independent reference): {verdict}")
+    print("\n" + flat_table(pairs))
     return 0
+
+
+def flat_table(pairs: Sequence[Path]) -> str:
+    """``textrepair.clean()`` on caption text whose line structure was lost.
+
+    The derived pairs hold ``input_flat_all_cues`` (the text of every cue run together, as
+    scrapers produce) and ``input_flat_srt_style`` (each line twice); plain ``clean()``, with
+    no caption-specific option, should bring them back to ``reference_text``.
+    """
+    out = [
+        "Flattened captions through plain `clean()` (word error rate to the reference):",
+        "",
+        "| file | lang | all cues: before | after | srt style: before | after |",
+        "|---|---|---|---|---|---|",
+    ]
+    for pair in pairs:
+        record = json.loads(pair.read_text(encoding="utf-8"))
+        lang = pair.name.split("_", 1)[0]
+        characters = lang in CHARACTER_LANGS
+        reference = record["reference_text"]
+        cells = []
+        for key in ("input_flat_all_cues", "input_flat_srt_style"):
+            text = record[key]
+            cells.append(f"{wer(reference, text, characters):.1%}")
+            cells.append(f"{wer(reference, textrepair.clean(text), characters):.1%}")
+        out.append(f"| {pair.stem} | {lang} | " + " | ".join(cells) + " |")
+    return "\n".join(out)
 
 
 if __name__ == "__main__":
