@@ -61,8 +61,8 @@ _QUOTES_ONLY = regex.compile(r"[\s\p{Pi}\p{Pf}\"'«»]+")
 
 #: A sentence end inside a line followed by a lower-case letter: no sentence starts so.
 _FALSE_SENTENCE_END = regex.compile(
-    r"[\s\p{Pi}\p{Pf}\"'«»]*[.!?\N{HORIZONTAL ELLIPSIS}]+[\p{Pi}\p{Pf}\"'«»]*[^\S\n]+"
-    r"[\p{Pi}\p{Pf}\"'«»]*(?=\p{Ll})"
+    r"(?<=\w)[\p{Pi}\p{Pf}\"'«»]?[.!?\N{HORIZONTAL ELLIPSIS}]+[\p{Pi}\p{Pf}\"'«»]?"
+    r"[^\S\n]+[\p{Pi}\p{Pf}\"'«»]?(?=\p{Ll})"
 )
 
 #: Marks that close a quotation.
@@ -439,6 +439,26 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
     return None
 
 
+def _chain(words: Words, match: _Match) -> Candidate | None:
+    """A loop of three exact copies or more, found from its first two; kept: the first."""
+    j, i, m = match.j, match.i, match.m
+    k = i - j
+    if match.similarity < 1.0 or match.tail or match.lead or m != k:
+        return None
+    keys = words.keys
+    unit = keys[j:i]
+    copies = 2
+    while keys[j + copies * k : j + (copies + 1) * k] == unit:
+        copies += 1
+    if copies < 3:
+        return None
+    end = words.ends[j + copies * k - 1]
+    phrase = words.text[words.starts[j] : words.ends[i - 1]]
+    reason = f"“{phrase}” repeated {copies} times in a row; kept one"
+    edit = Edit(words.ends[i - 1], end, "", "loop", _MAX_SCORE, reason)
+    return Candidate(edit, (words.starts[j], words.ends[i - 1]))
+
+
 def _conjoined(words: Words, match: _Match, seam: int) -> bool:
     """Whether a passage is said twice around a connector: ``A and A``, ``A, where A``."""
     tail = match.tail
@@ -593,6 +613,11 @@ def overlaps(
         seam = marked.get(i, Seam.INLINE)
         best, near, seam = _best_at(context, i, seam)
         if best is not None:
+            chain = _chain(words, best[1]) if best[2].tail != _CUT else None
+            if chain is not None:  # three exact copies or more: a loop longer than loops() sees
+                edits.append(chain)
+                covered = max(covered, bisect.bisect_left(words.starts, chain.edit.end))
+                continue
             if best[2] is _CONJOINED:
                 make = _conjoined_edit
             elif best[2].tail == _CUT:
@@ -725,12 +750,14 @@ def stutters(words: Words) -> list[Edit]:
             continue
         reason = f"“{text[starts[x] : ends[x]]}” said again after a false sentence end"
         edits.append(Edit(ends[x - 1], ends[x], "", "stutter", _STUTTER_SCORE, reason))
-    for newline in (m.start() for m in re.finditer("\n", text)):
-        i = bisect.bisect_left(starts, newline)  # the first word after the line break
+    # the first word after each line break; each gap is looked at once, however many
+    # line breaks it holds (a blank line between two words is no wrap)
+    after_breaks = sorted({bisect.bisect_left(starts, m.start()) for m in re.finditer("\n", text)})
+    for i in after_breaks:
         if i == 0 or i >= len(keys):
             continue
         gap = words.gap(i)
-        if gap.count("\n") != 1 or text.find("\n", newline + 1, starts[i]) != -1:
+        if gap.count("\n") != 1:
             continue
         first, second = keys[i - 1], keys[i]
         elided = elision_equivalent(first, second)

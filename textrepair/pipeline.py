@@ -19,7 +19,7 @@ __all__ = ["clean", "repair"]
 
 _DEFAULT = Config()
 #: Rounds of detection: removing one copy can bring two others side by side.
-_ROUNDS = 3
+_ROUNDS = 5
 
 
 def _check(text: object, config: object, caller: str) -> Config:
