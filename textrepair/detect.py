@@ -65,6 +65,9 @@ _FALSE_SENTENCE_END = regex.compile(
     r"[^\S\n]+[\p{Pi}\p{Pf}\"'«»]?(?=\p{Ll})"
 )
 
+#: A token long enough to hold four copies of a three-letter piece.
+_LOOP_SIZED_TOKEN = re.compile(r"\w[\w-]{11,}")
+
 #: Marks that close a quotation.
 _CLOSING_QUOTES = frozenset("\"'»”’")
 
@@ -984,7 +987,10 @@ def token_loops(words: Words) -> list[Candidate]:
     """
     text = words.text
     found: list[Candidate] = []
-    for match in TOKEN_LOOP.finditer(text):
+    for token in _LOOP_SIZED_TOKEN.finditer(text):  # four copies of three letters or more
+        match = TOKEN_LOOP.search(text, token.start(), token.end())
+        if match is None:
+            continue
         piece = match.group(1)
         if piece.casefold() in SYLLABLES or any(ch.isdigit() for ch in piece):
             continue
