@@ -11,8 +11,6 @@ import itertools
 import json
 from pathlib import Path
 
-import pytest
-
 import textrepair
 
 CASES_DIR = Path(__file__).parent / "cases"
@@ -61,11 +59,6 @@ def test_seed_gives_an_accepted_reading() -> None:
     raise AssertionError("each paragraph matches some reading, but no single reading matches all")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the garbled clause 'dans le\\ndu monde' comes out as the accepted reading "
-    "'dans le du monde', not the preferred 'dans le monde entier'",
-)
 def test_seed_gives_expected_exactly() -> None:
     assert textrepair.clean(SEED_INPUT) == SEED_EXPECTED
 

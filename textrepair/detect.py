@@ -172,6 +172,7 @@ class _Match:
     novel_right: float  # content words of the right copy missing from the left
     prefix_similarity: float  # the right copy against the left copy less its tail
     partial: bool  # the word after the right copy is a cut-off start of the left's next word
+    right_matched: frozenset[int] = frozenset()  # the aligned words of the right copy
 
 
 _MAX_SCORE = 0.99  # a repeat is never certain damage: min_score=1 applies no removal
@@ -288,6 +289,7 @@ def _align(words: Words, j: int, i: int) -> _Match | None:
         novel_right=novel_right,
         prefix_similarity=2 * matched / (size_left - size_tail + size_right),
         partial=partial,
+        right_matched=frozenset(y for _, y in pairs),
     )
 
 
@@ -408,13 +410,32 @@ def _edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Candidate:
         and not SENTENCE_END.search(words.gap(i).split("\n", 1)[0] + " ")
     )
     kind = "restart" if restart else "overlap"
-    reason = (
-        f"{match.matched} of {k} words said again after a {_SEAM_NAMES[seam]} "
-        f"(similarity {match.similarity:.2f}); kept the later copy"
-    )
-    start, end = words.starts[j], words.starts[i]
-    edit = Edit(start, end, "", kind, _score(match, gate, seam), reason)
+    said = f"{match.matched} of {k} words said again after a {_SEAM_NAMES[seam]} "
+    said += f"(similarity {match.similarity:.2f})"
+    score = _score(match, gate, seam)
+    if _garbled(words, match):
+        reason = f"{said}; the later copy breaks off and goes on with other words: kept the earlier"
+        edit = Edit(words.ends[i - 1], words.ends[i + m - 1], "", kind, score, reason)
+        return Candidate(edit, (words.starts[j], words.ends[i - 1]))
+    edit = Edit(words.starts[j], words.starts[i], "", kind, score, f"{said}; kept the later copy")
     return Candidate(edit, (words.starts[i], words.ends[i + m - 1]))
+
+
+def _garbled(words: Words, match: _Match) -> bool:
+    """Whether the later copy breaks off at a line end and goes on with other words.
+
+    ``... dans le monde entier » ;\ncette stratégie ... dans le\ndu monde », comme`` : the
+    later copy stops at ``dans le``, and the next line starts a new chunk (``du monde``) that
+    the earlier, complete copy does not need. Only when the earlier copy's end was not said
+    again (its last words are unmatched) does the later copy lose to it.
+    """
+    if not match.tail:
+        return False
+    i = match.i
+    for y in range(i + 1, i + match.m):
+        if "\n" in words.gap(y) and y not in match.right_matched:
+            return True
+    return False
 
 
 def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
