@@ -12,7 +12,18 @@ from __future__ import annotations
 import contextlib
 import warnings
 
+from hypothesis import HealthCheck, settings
+
 # ImportError: libcst is not installed, so Hypothesis writes no patch and nothing warns.
 with warnings.catch_warnings(), contextlib.suppress(ImportError):
     warnings.simplefilter("ignore", DeprecationWarning)
     import hypothesis.extra._patching  # noqa: F401
+
+# The long fuzz run: ``python -m pytest tests/test_fuzz.py --hypothesis-profile=fuzz``
+# (100,000 examples per test, new ones every run; tests/test_fuzz.py and fuzz/README.md).
+settings.register_profile(
+    "fuzz",
+    max_examples=100_000,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)

@@ -1,0 +1,1 @@
+"""Fuzz targets for textrepair (see fuzz/README.md)."""

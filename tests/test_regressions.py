@@ -1,0 +1,222 @@
+"""Engine bugs found by the hostile-input tests, the fuzzers and the scaling benchmark.
+
+Each test holds the smallest input found. An open bug is a strict xfail: when it starts
+passing, pytest reports XPASS(strict), a failure, and its marker comes off; a fixed bug stays
+here as a plain test, so that it does not come back.
+
+The cost tests run the call in a child process with a time limit, so a quadratic engine fails
+them in seconds instead of hanging the suite; the limit is many times the linear cost (the
+interpreter's start included).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import textrepair
+
+ROOT = Path(textrepair.__file__).resolve().parent.parent
+#: Seconds for a child process that imports textrepair and cleans a few hundred kB (linear
+#: cost: under a second, even with the other children on the same cores).
+BUDGET = 6.0
+#: The inputs of the cost tests, as Python expressions; all of them run at once, in children.
+COSTLY = {
+    "spaces": '"a" + " " * 200_000 + "b"',
+    "blank-lines": '" \\n" * 100_000',
+    "tabs": '"\\t " * 100_000 + "mot."',
+    "line-breaks": '"a" + "\\n" * 200_000 + "b"',
+    "separator-lines": '"a b c\\n" + ";\\n" * 100_000 + "d e f"',
+    "linear-control": '"Le mois dernier. " * 20_000',
+}
+
+Children = tuple[dict[str, "subprocess.Popen[bytes]"], float]
+
+
+@pytest.fixture(scope="module")
+def children() -> Iterator[Children]:
+    """Start one child per :data:`COSTLY` input, all at once; kill those still running."""
+    path = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
+    started = time.monotonic()
+    procs = {
+        name: subprocess.Popen(
+            [sys.executable, "-c", f"import textrepair\ntextrepair.clean({expression})\n"],
+            env=env,
+        )
+        for name, expression in COSTLY.items()
+    }
+    yield procs, started
+    for proc in procs.values():
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+
+
+def _within_budget(children: Children, name: str) -> bool:
+    """Whether ``textrepair.clean(COSTLY[name])`` finished within :data:`BUDGET` seconds."""
+    procs, started = children
+    try:
+        returncode = procs[name].wait(timeout=max(0.0, started + BUDGET - time.monotonic()))
+    except subprocess.TimeoutExpired:
+        return False
+    assert returncode == 0, f"the child cleaning {name} failed"
+    return True
+
+
+def _idempotent(text: str) -> bool:
+    once = textrepair.clean(text)
+    return textrepair.clean(once) == once
+
+
+# ---------------------------------------------------------------- the report
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=(AssertionError, ValueError),
+    reason="two 'stray ; line' edits overlap when the lines end in a bare \\r and the middle "
+    "line holds repaired Unicode (mojibake, a lone surrogate): the report does not replay "
+    "(apply_edits raises ValueError; found by atheris)",
+)
+@pytest.mark.parametrize("text", [";\rÃ©\r;", ";\r\udc8d\r;"], ids=["mojibake", "surrogate"])
+def test_separator_lines_at_bare_carriage_returns_replay(text: str) -> None:
+    report = textrepair.repair(text)
+    for first, second in zip(report.edits, report.edits[1:]):
+        assert first.end <= second.start, f"{first} overlaps {second}"
+    assert report.replay(text) == report.text
+
+
+# ---------------------------------------------------------------- idempotence
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="reflow is not idempotent: joining one wrap changes the evidence for the next "
+    "(found by tests/test_generator_properties.py, wrap family)",
+)
+def test_reflow_is_idempotent() -> None:
+    text = (
+        "library Engine, the wheat, field.\nwheat, fie\n"
+        "Stone, cloud, cherry. Apple, castle, journey, story, letter, picture, weather"
+    )
+    # first pass joins only the first wrap; the second pass joins the other one
+    assert _idempotent(text)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a hyphen removed at a wrap joins a word that completes a re-emitted passage; "
+    "detection ran before the join, so only a second pass removes it (found by atheris)",
+)
+def test_dehyphenation_then_overlap_is_idempotent() -> None:
+    text = (
+        "We saw the international trade council ; inter-\nnational trade council meeting in Geneva."
+    )
+    # pass 1: "... trade council ; international trade council meeting in Geneva."
+    # pass 2: "We saw the international trade council meeting in Geneva."
+    assert _idempotent(text)
+
+
+def test_restart_repeated_on_five_lines_is_idempotent() -> None:
+    """Found by atheris: five copies of a line came out as two (four or six as one)."""
+    text = "La banque\n" * 4 + "La banque finance le projet."
+    assert textrepair.clean(text) == "La banque finance le projet."
+
+
+@pytest.mark.parametrize("copies", [10, 100, 10_000])
+def test_long_phrase_loop_keeps_one_copy(copies: int) -> None:
+    """A phrase of nine or more words looping was halved by each overlap round (1 in 8 left)."""
+    phrase = "alpha bravo charlie delta echo foxtrot golf hotel india "
+    text = phrase * copies
+    assert textrepair.clean(text).strip() == phrase.strip()
+    assert _idempotent(text)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a zero-width joiner or non-joiner next to a soft hyphen inside a word: only the "
+    "soft hyphen goes, and the next clean() removes the joiner (found by Hypothesis)",
+)
+@pytest.mark.parametrize("text", ["Zu\u200d\u00adcker", "Zu\u00ad\u200ccker"], ids=["zwj", "zwnj"])
+def test_invisible_characters_side_by_side_go_at_once(text: str) -> None:
+    assert textrepair.clean(text) == "Zucker"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a short phrase looping on wrapped lines: the first pass removes three copies and "
+    "joins the lines, the second removes the last extra copy (found by "
+    "tests/test_generator_properties.py, loop family)",
+)
+def test_loop_on_wrapped_lines_is_idempotent() -> None:
+    text = (
+        "Winter, Uhr, und Straße\nund Straße\nund Straße\nund Straße\nund Straße, Brücke. "
+        "Küche, Bach, Blume. Apfel, Kirsche, Wiese."
+    )
+    # pass 1: "Winter, Uhr, und Straße und Straße, Brücke. ..."
+    assert textrepair.clean(text).startswith("Winter, Uhr, und Straße, Brücke.")
+    assert _idempotent(text)
+
+
+#: Smallest forms of what the fuzzers found (Hypothesis on tests/test_fuzz.py's inputs, atheris
+#: on fuzz/fuzz_repair.py's soups), default Config: the edits of the last stages (separator
+#: lines, reflow, stutters after a false sentence end) make new neighbours that only a second
+#: clean() repairs.
+FUZZ_FOUND = {
+    "separator-then-stutter": (
+        "bosque estrella\nbosqu estre.bosque estrella. para bosque ; Niño jardín, bosqu para "
+        "bosque para bosque estrella.\nestrella\n;"
+    ),
+    "separator-then-overlap": (
+        "irsche mit\nmit Meer.Meer.Meer.Meer.Meer.Meer\nmit Licht von Kirsche mitmitmit\n;\n"
+        "Schloss mit Licht von mit Licht von Kirsche mit"
+    ),
+    "loop-then-stutter": (
+        "PourPourboulangerPourboulanger.Pour.boulanger.boulanger.Pour boulanger.Pour "
+        "boulanger.Pour boulanger.\n;\nboulanger"
+    ),
+    "loop-then-reflow": (
+        ",delPerro panad cocin panaderoel cocina panadero\npanadero;?Per montagna?\n;\n"
+        "deldeldeldeldeldel\nPer montagna?Per montagna?, montagna"
+    ),
+}
+
+
+@pytest.mark.xfail(
+    strict=True, reason="clean() is not idempotent on these fuzz-found inputs (see FUZZ_FOUND)"
+)
+@pytest.mark.parametrize("name", list(FUZZ_FOUND))
+def test_fuzz_found_inputs_are_idempotent(name: str) -> None:
+    assert _idempotent(FUZZ_FOUND[name])
+
+
+def test_chained_copies_are_idempotent() -> None:
+    """Found by atheris: three detection rounds were not enough for these chained copies."""
+    assert _idempotent("I think thatI thi - think thatik think thatI think think thatI think thatI")
+
+
+# ---------------------------------------------------------------- cost
+
+
+@pytest.mark.parametrize("name", ["spaces", "blank-lines", "tabs"])
+def test_long_whitespace_run_is_linear(children: Children, name: str) -> None:
+    """Was quadratic: a pattern starting with ``[\\s...]*`` tried at every position of the run."""
+    assert _within_budget(children, name)
+
+
+@pytest.mark.parametrize("name", ["line-breaks", "separator-lines"])
+def test_many_line_breaks_between_two_words_is_linear(children: Children, name: str) -> None:
+    """Was quadratic: every line break counted the line breaks of the whole gap around it."""
+    assert _within_budget(children, name)
+
+
+def test_budget_lets_linear_work_through(children: Children) -> None:
+    """The cost tests fail on time, not on their own overhead."""
+    assert _within_budget(children, "linear-control")
