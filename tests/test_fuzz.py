@@ -12,16 +12,14 @@ failure there is a change in the engine, not luck). For a long run, new examples
     python -m pytest tests/test_fuzz.py --hypothesis-profile=fuzz   # 100,000 per test
 
 A failure is printed with its input (and kept in ``.hypothesis/``, so the next run tries it
-first); it becomes a strict xfail in ``tests/test_regressions.py`` until the engine is fixed.
-Idempotence is checked on its own: known cases fail it (see ``tests/test_regressions.py``), so
-in the short run it is a non-strict xfail, and the long runs report every failure.
+first); it becomes a regression case in ``tests/test_regressions.py`` (a strict xfail until
+the engine is fixed, a plain test after). Idempotence is checked on its own test.
 """
 
 from __future__ import annotations
 
 import os
 
-import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -119,13 +117,6 @@ def test_fuzz_any_config(text: str, config: Config) -> None:
     check_invariants(text, config, idempotence=False)
 
 
-@pytest.mark.xfail(
-    condition=not _EXPLORING,
-    strict=False,
-    raises=AssertionError,
-    reason="clean() is not yet idempotent on adversarial text: tests/test_regressions.py holds "
-    "the known cases; drop this marker when they pass (the long runs report every failure)",
-)
 @settings(
     FUZZ,
     report_multiple_bugs=False,

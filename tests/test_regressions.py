@@ -78,13 +78,6 @@ def _idempotent(text: str) -> bool:
 # ---------------------------------------------------------------- the report
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=(AssertionError, ValueError),
-    reason="two 'stray ; line' edits overlap when the lines end in a bare \\r and the middle "
-    "line holds repaired Unicode (mojibake, a lone surrogate): the report does not replay "
-    "(apply_edits raises ValueError; found by atheris)",
-)
 @pytest.mark.parametrize("text", [";\rÃ©\r;", ";\r\udc8d\r;"], ids=["mojibake", "surrogate"])
 def test_separator_lines_at_bare_carriage_returns_replay(text: str) -> None:
     report = textrepair.repair(text)
@@ -96,11 +89,6 @@ def test_separator_lines_at_bare_carriage_returns_replay(text: str) -> None:
 # ---------------------------------------------------------------- idempotence
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reflow is not idempotent: joining one wrap changes the evidence for the next "
-    "(found by tests/test_generator_properties.py, wrap family)",
-)
 def test_reflow_is_idempotent() -> None:
     text = (
         "library Engine, the wheat, field.\nwheat, fie\n"
@@ -110,11 +98,6 @@ def test_reflow_is_idempotent() -> None:
     assert _idempotent(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a hyphen removed at a wrap joins a word that completes a re-emitted passage; "
-    "detection ran before the join, so only a second pass removes it (found by atheris)",
-)
 def test_dehyphenation_then_overlap_is_idempotent() -> None:
     text = (
         "We saw the international trade council ; inter-\nnational trade council meeting in Geneva."
@@ -139,22 +122,11 @@ def test_long_phrase_loop_keeps_one_copy(copies: int) -> None:
     assert _idempotent(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a zero-width joiner or non-joiner next to a soft hyphen inside a word: only the "
-    "soft hyphen goes, and the next clean() removes the joiner (found by Hypothesis)",
-)
 @pytest.mark.parametrize("text", ["Zu\u200d\u00adcker", "Zu\u00ad\u200ccker"], ids=["zwj", "zwnj"])
 def test_invisible_characters_side_by_side_go_at_once(text: str) -> None:
     assert textrepair.clean(text) == "Zucker"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a short phrase looping on wrapped lines: the first pass removes three copies and "
-    "joins the lines, the second removes the last extra copy (found by "
-    "tests/test_generator_properties.py, loop family)",
-)
 def test_loop_on_wrapped_lines_is_idempotent() -> None:
     text = (
         "Winter, Uhr, und Straße\nund Straße\nund Straße\nund Straße\nund Straße, Brücke. "
@@ -189,9 +161,6 @@ FUZZ_FOUND = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True, reason="clean() is not idempotent on these fuzz-found inputs (see FUZZ_FOUND)"
-)
 @pytest.mark.parametrize("name", list(FUZZ_FOUND))
 def test_fuzz_found_inputs_are_idempotent(name: str) -> None:
     assert _idempotent(FUZZ_FOUND[name])

@@ -63,7 +63,11 @@ def _drop_invisible(line: str) -> str:
             return match.group()
         return ""
 
-    return INVISIBLE.sub(keep, line)
+    while True:  # a soft hyphen between a letter and a joiner hides the joiner: look again
+        visible = INVISIBLE.sub(keep, line)
+        if visible == line:
+            return visible
+        line = visible
 
 
 def _fix_line(line: str) -> tuple[str, str]:

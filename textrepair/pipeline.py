@@ -20,6 +20,8 @@ __all__ = ["clean", "repair"]
 _DEFAULT = Config()
 #: Rounds of detection: removing one copy can bring two others side by side.
 _ROUNDS = 5
+#: Reflows: a removal after a reflow can leave two more lines to join.
+_REFLOWS = 3
 
 
 def _check(text: object, config: object, caller: str) -> Config:
@@ -59,12 +61,11 @@ def _around(chosen: list[Edit]) -> list[tuple[int, int]]:
     return ranges
 
 
-def _run(text: str, config: Config) -> tuple[str, list[Edit], list[Edit]]:
-    """Return the repaired text, the edits on the input, and the proposed edits."""
-    edits = normalize(text) if config.unicode else []
-    current = apply_edits(text, edits) if edits else text
+def _rounds(
+    current: str, edits: list[Edit], config: Config, focus: list[tuple[int, int]] | None
+) -> tuple[str, list[Edit], list[Edit]]:
+    """Detect and remove repeats until a round finds none; later rounds look near removals."""
     proposed: list[Edit] = []
-    focus: list[tuple[int, int]] | None = None
     for round_ in range(_ROUNDS):
         chosen, below = resolve(detect(segment(current), config, focus), config.threshold)
         if round_ == 0 and below:
@@ -75,12 +76,27 @@ def _run(text: str, config: Config) -> tuple[str, list[Edit], list[Edit]]:
         following = apply_edits(current, chosen)
         edits = compose(edits, chosen, current)
         current = following
+    return current, edits, proposed
+
+
+def _run(text: str, config: Config) -> tuple[str, list[Edit], list[Edit]]:
+    """Return the repaired text, the edits on the input, and the proposed edits."""
+    edits = normalize(text) if config.unicode else []
+    current = apply_edits(text, edits) if edits else text
+    current, edits, proposed = _rounds(current, edits, config, None)
     if config.reflow:
-        wraps = reflow(current, dehyphenate=config.dehyphenate)
-        if wraps:
+        for _ in range(_REFLOWS):
+            wraps = reflow(current, dehyphenate=config.dehyphenate)
+            if not wraps:
+                break
             following = apply_edits(current, wraps)
             edits = compose(edits, wraps, current)
             current = following
+            # joined lines and words can bring two copies side by side: look there again
+            before = current
+            current, edits, _ = _rounds(current, edits, config, _around(wraps))
+            if current == before:
+                break
     return current, edits, proposed
 
 

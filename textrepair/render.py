@@ -17,7 +17,7 @@ import regex
 
 from textrepair._langdata import FUNCTION_WORDS
 from textrepair._patterns import CJK_RUN, SENTENCE_END, WORD
-from textrepair.result import Edit
+from textrepair.result import Edit, apply_edits
 from textrepair.segment import structured_lines
 
 __all__ = ["compose", "lift", "reflow"]
@@ -107,16 +107,26 @@ def reflow(text: str, *, dehyphenate: bool = True) -> list[Edit]:
         if not _is_prose(run):
             continue
         width = max(len(line.rstrip()) for line in run)
+        glued = False  # whether the line before this one was joined to it
         for x in range(first, stop - 1):
             a, b = lines[x], lines[x + 1]
             left, right = a.rstrip(), b.lstrip()
-            heading = len(left) < _HEADING * width and (
-                x == first or SENTENCE_END.search(lines[x - 1]) or lines[x - 1].endswith(":")
+            standalone = x == first or not glued
+            heading = (
+                len(left) < _HEADING * width
+                and standalone
+                and (
+                    x == first
+                    or bool(SENTENCE_END.search(lines[x - 1]))
+                    or lines[x - 1].endswith(":")
+                )
             )
+            glued = False
             if _OPENS_PARAGRAPH.match(right) and (
                 SENTENCE_END.search(left) or left.endswith(":") or heading
             ):
                 continue  # a paragraph ends, or a heading or a label stands on its own line
+            glued = True
             start = offsets[x] + len(left)
             end = offsets[x + 1] + len(b) - len(right)
             hyphen = _HYPHEN_END.search(left)
@@ -169,27 +179,41 @@ def lift(base: Sequence[Edit], later: Sequence[Edit], middle: str) -> tuple[list
     """
     mid_starts, mid_ends, shifts = _shift_table(base)
     absorbed: set[int] = set()
-    lifted: list[Edit] = []
+    # (start, end) on the input, (mid_start, mid_end) on middle, and the later edits inside
+    spans: list[tuple[int, int, int, int, list[Edit]]] = []
     for edit in later:
         a, b = edit.start, edit.end
         first = bisect.bisect_right(mid_ends, a)  # base edits wholly before a
         group = range(first, bisect.bisect_left(mid_starts, b))  # base edits a..b touches
-        prefix = suffix = ""
+        mid_start, mid_end = a, b
         if group and a >= mid_starts[group[0]]:
-            start = base[group[0]].start
-            prefix = middle[mid_starts[group[0]] : a]
+            start, mid_start = base[group[0]].start, mid_starts[group[0]]
         else:
             start = a - (shifts[first - 1] if first else 0)
         if group and b <= mid_ends[group[-1]]:
-            end = base[group[-1]].end
-            suffix = middle[b : mid_ends[group[-1]]]
+            end, mid_end = base[group[-1]].end, mid_ends[group[-1]]
         else:
             k = group[-1] + 1 if group else first
             end = b - (shifts[k - 1] if k else 0)
         absorbed.update(group)
-        lifted.append(
-            Edit(start, end, prefix + edit.replacement + suffix, edit.kind, edit.score, edit.reason)
-        )
+        if spans and start < spans[-1][1]:  # two later edits inside one base edit: merge them
+            last = spans.pop()
+            start, mid_start = last[0], last[2]
+            end, mid_end = max(end, last[1]), max(mid_end, last[3])
+            spans.append((start, end, mid_start, mid_end, [*last[4], edit]))
+        else:
+            spans.append((start, end, mid_start, mid_end, [edit]))
+    lifted: list[Edit] = []
+    for start, end, mid_start, mid_end, edits in spans:
+        inner = [
+            Edit(e.start - mid_start, e.end - mid_start, e.replacement, e.kind, e.score, e.reason)
+            for e in edits
+        ]
+        replacement = apply_edits(middle[mid_start:mid_end], inner)
+        reason = "; ".join(dict.fromkeys(e.reason for e in edits))
+        first_edit = edits[0]
+        score = min(e.score for e in edits)
+        lifted.append(Edit(start, end, replacement, first_edit.kind, score, reason))
     return lifted, absorbed
 
 
