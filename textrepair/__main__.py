@@ -357,6 +357,8 @@ def _options(args: argparse.Namespace) -> _Options:
     for target, flag in ((output, "-o"), (explain, "--explain")):
         if target is None:
             continue
+        if target.is_dir():
+            raise _Stop(2, f"cannot write {target} ({flag}): it is a directory")
         for source in sources:
             if source.path is not None and _same_file(target, source.path):
                 raise _Stop(2, f"refusing to overwrite the input {source.name} ({flag})")
@@ -432,7 +434,7 @@ def _jsonl_problem(raw: bytes, encoding: str, first: bool) -> tuple[str | None, 
         value = json.loads(line)
     except ValueError as error:
         detail = (
-            f"{error.msg}, column {error.colno}"
+            f"{error.msg}: column {error.colno}"
             if isinstance(error, json.JSONDecodeError)
             else str(error)
         )
@@ -977,14 +979,17 @@ def _no_position() -> int | None:
     return None
 
 
-def _items(sources: Sequence[_Source], codec: _Codec, stdin: IO[bytes]) -> Iterator[_Item]:
+def _items(sources: Sequence[_Source], codec: _Codec) -> Iterator[_Item]:
     """Every document of every input, in order."""
     base = 0
     for source in sources:
         with ExitStack() as stack:
             tell: Callable[[], int | None] = _no_position
-            raw = stdin
-            if source.path is not None:
+            if source.path is None:
+                if sys.stdin is None:
+                    raise _Stop(2, "cannot read stdin: there is none")
+                raw: IO[bytes] = sys.stdin.buffer
+            else:
                 try:
                     raw = stack.enter_context(source.path.open("rb"))
                     size = source.path.stat().st_size
@@ -1056,7 +1061,7 @@ def _run(options: _Options) -> int:
         queue: deque[_Item] = deque()
 
         def texts() -> Iterator[str]:
-            for item in _items(options.sources, codec, sys.stdin.buffer):
+            for item in _items(options.sources, codec):
                 queue.append(item)
                 yield item.text if item.text is not None else ""
 
@@ -1086,32 +1091,31 @@ def _run(options: _Options) -> int:
                     explain.writelines(_explain(item, original, result))
                 if options.diff and edits:
                     sys.stdout.write(_diff(item, original, edits, options.color))
-        except (_Stop, KeyboardInterrupt):
+        except (_Stop, KeyboardInterrupt, BrokenPipeError):
             raise
         except OSError as error:
-            if isinstance(error, BrokenPipeError):
-                raise
             where = options.output or "stdout"
             raise _Stop(2, f"cannot write {where}: {error.strerror or error}") from None
         except Exception as error:
             where = _where(queue[0]) if queue else "the input"
             msg = f"failed while repairing {where}: {type(error).__name__}: {error}"
             raise _Stop(1, msg) from error
-        codec.finish()
-        if isinstance(out, gzip.GzipFile):
-            out.close()
-        if (
-            options.format == "text"
-            and isinstance(codec, _TextCodec)
-            and isinstance(out, _StdoutBytes)
-            and codec.last not in (b"", b"\n")
-        ):
-            out.write(b"\n")
-        if isinstance(out, _StdoutBytes):
-            out.flush()
-        progress.close()
-        for file in files:
-            file.commit()
+        try:
+            codec.finish()
+            if isinstance(out, gzip.GzipFile):
+                out.close()
+            if isinstance(out, _StdoutBytes):
+                if isinstance(codec, _TextCodec) and codec.last not in (b"", b"\n"):
+                    out.write(b"\n")  # a terminal's prompt on its own line
+                out.flush()
+            progress.close()
+            for file in files:
+                file.commit()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            where = options.output or "stdout"
+            raise _Stop(2, f"cannot write {where}: {error.strerror or error}") from None
     if options.stats:
         sys.stderr.write(stats.render(report_only))
     elif stats.passed and not options.quiet:

@@ -33,7 +33,7 @@ from textrepair.result import Repair
 
 __all__ = ["DEFAULT_CHUNKSIZE", "clean_many", "repair_many"]
 
-#: Texts sent to a worker process at once (a chunk also closes at :data:`_CHUNK_CHARS`).
+#: The most texts sent to a worker process at once (a chunk also closes at :data:`_CHUNK_CHARS`).
 DEFAULT_CHUNKSIZE = 64
 #: A chunk closes once it holds this many characters, so that long texts do not pile up.
 _CHUNK_CHARS = 1 << 20
@@ -112,10 +112,13 @@ def _run_chunk(function: Callable[[str], _T], chunk: list[str]) -> list[_T | _Fa
 def _chunks(texts: Iterator[str], chunksize: int) -> Iterator[list[str]]:
     """Cut ``texts`` into lists of at most ``chunksize`` texts and about :data:`_CHUNK_CHARS`.
 
-    If reading ``texts`` raises, the texts read before are yielded as a last chunk first.
+    The first chunks are small (1, 2, 4, ... texts, up to ``chunksize``), so that a short input
+    is spread over the workers too. If reading ``texts`` raises, the texts read before are
+    yielded as a last chunk first.
     """
     chunk: list[str] = []
     chars = 0
+    limit = 1
     while True:
         try:
             text = next(texts)
@@ -127,9 +130,10 @@ def _chunks(texts: Iterator[str], chunksize: int) -> Iterator[list[str]]:
             raise
         chunk.append(text)
         chars += len(text)
-        if len(chunk) >= chunksize or chars >= _CHUNK_CHARS:
+        if len(chunk) >= limit or chars >= _CHUNK_CHARS:
             yield chunk
             chunk, chars = [], 0
+            limit = min(2 * limit, chunksize)
     if chunk:
         yield chunk
 
@@ -202,8 +206,10 @@ def clean_many(
         config: How to repair; ``None`` for the conservative defaults. Sent to the workers
             (:class:`~textrepair.config.Config` is picklable).
         jobs: Worker processes; ``1`` (the default) runs in the calling process.
-        chunksize: Texts sent to a worker at once (a chunk also closes at about a million
-            characters). Larger chunks cost less to send, smaller ones balance better.
+        chunksize: The most texts sent to a worker at once (a chunk also closes at about a
+            million characters; the first chunks hold 1, 2, 4, ... texts, so that a short
+            input is spread too). Larger chunks cost less to send, smaller ones balance
+            better.
 
     Returns:
         An iterator over the cleaned texts, one per input text, in the input's order.
