@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from textrepair._langdata import ELIDED_FULL, ELISION_PREFIXES, FUNCTION_WORDS
@@ -160,10 +160,10 @@ def segment(text: str) -> Words:
     starts = [a for a, _ in spans]
     ends = [b for _, b in spans]
     if "'" in folded:
-        starts, ends, keys = _split_elisions(starts, ends, keys)
+        starts, ends, keys = _split(starts, ends, keys, _elision_cuts)
     ideographic = IDEOGRAPHIC.search(text) is not None
     if ideographic:
-        starts, ends, keys = _split_ideographs(starts, ends, keys)
+        starts, ends, keys = _split(starts, ends, keys, _ideograph_cuts)
     stems = [k[:_STEM] if len(k) > _STEM and k.isalpha() else k for k in keys]
     content = [
         len(k) >= 4 or k[0].isdigit() or (len(k) == 3 and k not in FUNCTION_WORDS) for k in keys
@@ -178,44 +178,37 @@ def segment(text: str) -> Words:
     return Words(text, starts, ends, keys, stems, content, line_starts, ideographic)
 
 
-def _split_ideographs(
-    starts: list[int], ends: list[int], keys: list[str]
+def _split(
+    starts: list[int], ends: list[int], keys: list[str], cut: Callable[[str], list[int]]
 ) -> tuple[list[int], list[int], list[str]]:
-    """Make each Chinese or Japanese character a token: those scripts have no spaces."""
+    """Split tokens at the offsets ``cut(key)`` gives (none: the token stays whole)."""
     out_starts: list[int] = []
     out_ends: list[int] = []
     out_keys: list[str] = []
     for start, end, key in zip(starts, ends, keys):
-        if IDEOGRAPHIC.search(key) is None or len(key) != end - start:
-            out_starts.append(start)
-            out_ends.append(end)
-            out_keys.append(key)
-            continue
-        for piece in IDEOGRAPHIC_SPLIT.finditer(key):
-            out_starts.append(start + piece.start())
-            out_ends.append(start + piece.end())
-            out_keys.append(piece.group())
+        # a key whose casefolding changed its length keeps its span whole
+        points = cut(key) if len(key) == end - start else []
+        bounds = [0, *points, len(key)]
+        for a, b in zip(bounds, bounds[1:]):
+            out_starts.append(start + a)
+            out_ends.append(start + b)
+            out_keys.append(key[a:b])
     return out_starts, out_ends, out_keys
 
 
-def _split_elisions(
-    starts: list[int], ends: list[int], keys: list[str]
-) -> tuple[list[int], list[int], list[str]]:
-    """Split ``d'expansion`` into ``d'`` and ``expansion``."""
-    out_starts: list[int] = []
-    out_ends: list[int] = []
-    out_keys: list[str] = []
-    for start, end, key in zip(starts, ends, keys):
-        cut = key.find("'")
-        if 0 < cut < len(key) - 1 and key[:cut] in ELISION_PREFIXES:
-            out_starts += (start, start + cut + 1)
-            out_ends += (start + cut + 1, end)
-            out_keys += (key[: cut + 1], key[cut + 1 :])
-        else:
-            out_starts.append(start)
-            out_ends.append(end)
-            out_keys.append(key)
-    return out_starts, out_ends, out_keys
+def _ideograph_cuts(key: str) -> list[int]:
+    """Each Chinese or Japanese character is a token: those scripts have no spaces."""
+    if IDEOGRAPHIC.search(key) is None:
+        return []
+    return [piece.end() for piece in IDEOGRAPHIC_SPLIT.finditer(key)][:-1]
+
+
+def _elision_cuts(key: str) -> list[int]:
+    """``d'expansion`` is ``d'`` and ``expansion``."""
+    cut = key.find("'")
+    if 0 < cut < len(key) - 1 and key[:cut] in ELISION_PREFIXES:
+        return [cut + 1]
+    return []
 
 
 def elision_equivalent(first: str, second: str) -> bool:
