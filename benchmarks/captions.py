@@ -2,8 +2,8 @@
 
 Reads the third-party evaluation set (raw ``.vtt`` files and ``derived/*.json`` pairs with a
 ``reference_text``; see its ``SOURCE.md``) from ``--data``, the ``TEXTREPAIR_CAPTIONS_DATA``
-environment variable, or ``../shared/external/youtube-rolling-vtt`` beside the repository. The
-files are read where they are, never copied into the repository.
+environment variable, or a ``youtube-rolling-vtt`` folder beside the repository. The files are
+read where they are, never copied into the repository.
 
 For every raw file with a derived pair it prints the word error rate (WER) to
 ``reference_text`` of the naive text of all cues (the ``input_all_cues`` of the pair) and of
@@ -32,7 +32,7 @@ from textrepair.captions import captions_to_text, collapse_rollup, is_rollup, re
 __all__ = ["main"]
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = REPO.parent / "shared" / "external" / "youtube-rolling-vtt"
+DEFAULT_DATA = REPO.parent / "youtube-rolling-vtt"
 CHARACTER_LANGS = frozenset({"ja", "ko", "zh"})
 
 

@@ -14,7 +14,7 @@ Conventions that the metrics rely on:
 * The reference is always the clean document, unchanged.
 * Where the two copies of a re-emitted passage differ (a word substituted, inserted or dropped),
   the earlier (left) copy holds the variant and the later copy is the reference's reading, as
-  in ``shared/seed/expected.txt``; where one copy was cut short, the complete one is the
+  in ``tests/cases/seed_expected.txt``; where one copy was cut short, the complete one is the
   reference's reading.
 """
 

@@ -9,7 +9,7 @@ others are checked for any change at all. Compared with a top-repeated-n-gram he
 The corpus is third-party research data and is not shipped: point ``--data`` (or the
 ``TEXTREPAIR_NMT_DATA`` environment variable) at ``annotated_corpus.csv``::
 
-    python -m benchmarks.nmt --data ../shared/external/hallucinations-in-nmt/annotated_corpus.csv
+    python -m benchmarks.nmt --data path/to/annotated_corpus.csv
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import regex
 
 import textrepair
 
-_DEFAULT = Path(__file__).resolve().parents[1].parent / "shared/external/hallucinations-in-nmt"
+_DEFAULT = Path(__file__).resolve().parents[1].parent / "hallucinations-in-nmt"
 _REPETITION_KINDS = frozenset({"overlap", "restart", "stutter", "loop"})
 _WORD = regex.compile(r"\w+")
 

@@ -6,9 +6,9 @@ one *function* word (which may repeat) before each content word. Every bigram th
 content word that occurs only once in the text, and a clean text cannot contain a repeat that
 an engine could mistake for damage. Paragraphs are single lines ending with a sentence end.
 
-Damaged texts take such a clean text and inject one artifact from the families of
-``/work/shared/design/artifacts.md`` into one paragraph, so that repairing the artifact gives the
-clean text back exactly.
+Damaged texts take such a clean text and inject one artifact from the families of the README
+(overlap, stutter, separator, loop, restart) into one paragraph, so that repairing the artifact
+gives the clean text back exactly.
 """
 
 from __future__ import annotations
