@@ -28,7 +28,6 @@ _FIRST_WORD = regex.compile(r"^(\w+)")
 _LONG_LINE = 40  # characters: shorter lines make poems and lists, not wrapped prose
 _WIDE = 60  # characters: a line this long ending on a comma is wrapped prose, not verse
 _HEADING = 0.5  # a line shorter than this share of the width before a capital: a heading
-_PARAGRAPH_END = 0.8  # a sentence-final line shorter than this share of the width ends a paragraph
 
 
 def _last_word(line: str) -> str:
