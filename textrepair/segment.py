@@ -160,10 +160,10 @@ def segment(text: str) -> Words:
     starts = [a for a, _ in spans]
     ends = [b for _, b in spans]
     if "'" in folded:
-        starts, ends, keys = _split(starts, ends, keys, _elision_cuts)
+        starts, ends, keys = _split(starts, ends, keys, _elision_cuts, _has_apostrophe)
     ideographic = IDEOGRAPHIC.search(text) is not None
     if ideographic:
-        starts, ends, keys = _split(starts, ends, keys, _ideograph_cuts)
+        starts, ends, keys = _split(starts, ends, keys, _ideograph_cuts, _has_ideograph)
     stems = [k[:_STEM] if len(k) > _STEM and k.isalpha() else k for k in keys]
     content = [
         len(k) >= 4 or k[0].isdigit() or (len(k) == 3 and k not in FUNCTION_WORDS) for k in keys
@@ -179,13 +179,26 @@ def segment(text: str) -> Words:
 
 
 def _split(
-    starts: list[int], ends: list[int], keys: list[str], cut: Callable[[str], list[int]]
+    starts: list[int],
+    ends: list[int],
+    keys: list[str],
+    cut: Callable[[str], list[int]],
+    marked: Callable[[str], bool],
 ) -> tuple[list[int], list[int], list[str]]:
-    """Split tokens at the offsets ``cut(key)`` gives (none: the token stays whole)."""
+    """Split tokens at the offsets ``cut(key)`` gives, looking only at ``marked`` keys."""
+    todo = [x for x, key in enumerate(keys) if marked(key)]
+    if not todo:
+        return starts, ends, keys
     out_starts: list[int] = []
     out_ends: list[int] = []
     out_keys: list[str] = []
-    for start, end, key in zip(starts, ends, keys):
+    done = 0
+    for x in todo:
+        out_starts += starts[done:x]
+        out_ends += ends[done:x]
+        out_keys += keys[done:x]
+        done = x + 1
+        start, end, key = starts[x], ends[x], keys[x]
         # a key whose casefolding changed its length keeps its span whole
         points = cut(key) if len(key) == end - start else []
         bounds = [0, *points, len(key)]
@@ -193,7 +206,18 @@ def _split(
             out_starts.append(start + a)
             out_ends.append(start + b)
             out_keys.append(key[a:b])
+    out_starts += starts[done:]
+    out_ends += ends[done:]
+    out_keys += keys[done:]
     return out_starts, out_ends, out_keys
+
+
+def _has_apostrophe(key: str) -> bool:
+    return "'" in key
+
+
+def _has_ideograph(key: str) -> bool:
+    return IDEOGRAPHIC.search(key) is not None
 
 
 def _ideograph_cuts(key: str) -> list[int]:
