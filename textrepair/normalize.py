@@ -8,9 +8,14 @@ words, lone surrogates, and ``\\r\\n``/``\\r`` line breaks.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from re import _constants, _parser  # type: ignore[attr-defined]
+
 import ftfy
 import regex
-from ftfy.badness import is_bad
+from ftfy.badness import BADNESS_RE, is_bad
+from ftfy.chardata import CONTROL_CHARS
 from rapidfuzz.distance import Indel
 
 from textrepair._patterns import INVISIBLE
@@ -50,6 +55,100 @@ _SPACELESS = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]")
 _LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _CR = regex.compile(r"\r\n?")
 _MAX_DIFF = 4096
+
+#: Every character one of ftfy's enabled fixes (or this stage) acts on by itself: "&" for
+#: HTML entities, C0/C1 controls and terminal escapes, surrogates, ftfy's table of
+#: unwanted control characters, and ``\r``.
+_TOUCHED = regex.compile(
+    "[&\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\ud800-\\udfff"
+    + "".join(f"\\U{code:08x}" for code in sorted(CONTROL_CHARS))
+    + "]"
+)
+
+
+def _non_ascii_class(op: object, av: object) -> tuple[str, int] | None:
+    """One element of a parsed pattern as a character class, if it matches non-ASCII only."""
+    if op is _constants.LITERAL and isinstance(av, int):
+        return (f"\\U{av:08x}", 1) if av >= 0x80 else None
+    if op is not _constants.IN or not isinstance(av, list):
+        return None
+    parts, size = [], 0
+    for item_op, item in av:
+        if item_op is _constants.LITERAL and item >= 0x80:
+            parts.append(f"\\U{item:08x}")
+            size += 1
+        elif item_op is _constants.RANGE and item[0] >= 0x80:
+            parts.append(f"\\U{item[0]:08x}-\\U{item[1]:08x}")
+            size += item[1] - item[0] + 1
+        else:
+            return None  # ASCII, a negation or a category: no help
+    return "".join(parts), size
+
+
+def _mojibake_hint() -> re.Pattern[str] | None:
+    """A fast pattern that matches wherever ftfy's mojibake detector could match.
+
+    :func:`ftfy.badness.is_bad` tries some forty alternatives at every character, which is
+    most of ftfy's time on clean text. Each alternative needs one or two adjacent
+    characters from non-ASCII classes; this pattern looks for those only, one character
+    class first (a fast scan), then lookarounds. It is derived from ftfy's own pattern, so
+    it follows ftfy's versions; where the derivation fails, ``None`` (always ask ftfy).
+    """
+    try:
+        ((op, (_, branches)),) = _parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).data
+        if op is not _constants.BRANCH or BADNESS_RE.flags & re.IGNORECASE:
+            return None
+        anchors, checks = [], []
+        for branch in branches:
+            classes = [_non_ascii_class(item_op, item) for item_op, item in branch]
+            options: list[tuple[int, str, str]] = []
+            for left, right in zip(classes, classes[1:]):
+                if left is not None and right is not None:  # two adjacent characters
+                    if left[1] <= right[1]:
+                        options.append((left[1], left[0], f"(?<=[{left[0]}])(?=[{right[0]}])"))
+                    else:
+                        options.append((right[1], right[0], f"(?<=[{left[0]}][{right[0]}])"))
+            options += [(1000 * c[1], c[0], f"(?<=[{c[0]}])") for c in classes if c is not None]
+            if not options:
+                return None
+            _, anchor, check = min(options)
+            anchors.append(anchor)
+            checks.append(check)
+        return re.compile("[" + "".join(anchors) + "](?:" + "|".join(checks) + ")")
+    except (AttributeError, TypeError, ValueError, re.error):  # another ftfy or Python
+        return None
+
+
+_MOJIBAKE_HINT = _mojibake_hint()
+
+
+def _clear(text: str) -> bool:
+    """Whether no fix but the mojibake repair can change ``text``.
+
+    ftfy's other enabled fixes act on the characters of ``_TOUCHED`` only, and its
+    normalisation only on text that is not NFC already; this stage adds invisible characters.
+    """
+    return (
+        _TOUCHED.search(text) is None
+        and INVISIBLE.search(text) is None
+        and unicodedata.is_normalized("NFC", text)
+    )
+
+
+def _untouched(line: str) -> bool:
+    """Whether this stage leaves ``line`` as it is (ftfy's mojibake repair needs ``is_bad``)."""
+    return _clear(line) and (
+        (_MOJIBAKE_HINT is not None and _MOJIBAKE_HINT.search(line) is None) or not is_bad(line)
+    )
+
+
+def _all_untouched(text: str) -> bool:
+    """Whether this stage leaves every line of ``text`` as it is, in one pass over it.
+
+    A search of the whole text finds whatever a search of one of its lines finds, as long as
+    the pattern has no anchor: ``_MOJIBAKE_HINT`` has none (ftfy's own pattern has one).
+    """
+    return _clear(text) and _MOJIBAKE_HINT is not None and _MOJIBAKE_HINT.search(text) is None
 
 
 def _drop_invisible(line: str) -> str:
@@ -136,11 +235,12 @@ def normalize(text: str) -> list[Edit]:
         >>> normalize("l’État « cité »")
         []
     """
+    if _all_untouched(text):
+        return []
     edits: list[Edit] = []
     offset = 0
     for line in text.split("\n"):
-        # plain ASCII without "&" or control characters: nothing for ftfy or this stage
-        if not (line.isascii() and "&" not in line and _CONTROL.search(line) is None):
+        if not _untouched(line):
             fixed, reason = _fix_line(line)
             if fixed != line:
                 edits.extend(_diff(offset, line, fixed, reason))
