@@ -13,6 +13,7 @@ import regex
 __all__ = [
     "CJK_RUN",
     "CODE_WORDS",
+    "CODE_WORDS_SCANS",
     "IDEOGRAPHIC",
     "IDEOGRAPHIC_SPLIT",
     "INVISIBLE",
@@ -20,6 +21,7 @@ __all__ = [
     "SENTENCE_END",
     "SEPARATOR_IN_GAP",
     "STRUCTURED_LINE",
+    "STRUCTURED_SCANS",
     "TOKEN_LOOP",
     "WORD",
 ]
@@ -102,6 +104,32 @@ STRUCTURED_LINE = re.compile(
     re.VERBOSE | re.MULTILINE,
 )
 
+#: :data:`STRUCTURED_LINE` split into scans that each start with one character or class, so
+#: that a search over a long text skips ahead in C instead of trying every branch at every
+#: character. The first scan runs over the text with ``"\n"`` in front: it finds the branches
+#: anchored at a line start by the line break before them.
+STRUCTURED_SCANS = (
+    re.compile(
+        r"""
+        \n(?:
+            [ \t]*(?:
+                [-*+\u2022\u2023\u2013\u2014>#|]
+              | \d{1,3}[.)][ \t]
+              | [a-zA-Z][.)][ \t]
+              | [$%#>][ \t]
+            )
+          | \t | [ ]{4}
+          | [ \t]*[}\]][;,)]*[ \t]*$
+          | [ \t]*[\x21-\x7e]{20,}[ \t]*$
+        )
+        """,
+        re.VERBOSE | re.MULTILINE,
+    ),
+    re.compile(r"[{\[=\\][ \t]*$", re.MULTILINE),
+    re.compile(r"\|(?<=[ \t]\|)(?=[ \t])"),
+    re.compile(r"\t(?<=\S\t)\t*\S"),
+)
+
 #: Words of code inside a line: a URL, a command-line option, a path. A line holding them
 #: keeps its line breaks (reflow), though its words may still be repaired.
 CODE_WORDS = re.compile(
@@ -111,6 +139,15 @@ CODE_WORDS = re.compile(
     | [^\s/]/[^\s/]*/                         # a path: a/b/ /usr/bin/
     """,
     re.VERBOSE | re.MULTILINE,
+)
+
+#: :data:`CODE_WORDS` as scans that start with one character (see :data:`STRUCTURED_SCANS`);
+#: the first runs over the text with ``"\n"`` in front.
+CODE_WORDS_SCANS = (
+    re.compile(r"\n--?[a-zA-Z]"),
+    re.compile(r"://"),
+    re.compile(r"-(?<=[ \t]-)-?[a-zA-Z]"),
+    re.compile(r"/(?<=[^\s/]/)[^\s/]*/"),
 )
 
 #: A character of Chinese or Japanese (Han, kana, the prolonged sound mark): written without

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 
 from textrepair._langdata import ELIDED_FULL, ELISION_PREFIXES, FUNCTION_WORDS
 from textrepair._patterns import (
-    CODE_WORDS,
+    CODE_WORDS_SCANS,
     IDEOGRAPHIC,
     IDEOGRAPHIC_SPLIT,
     SENTENCE_END,
     SEPARATOR_IN_GAP,
     STRUCTURED_LINE,
+    STRUCTURED_SCANS,
     WORD,
 )
 
@@ -59,9 +60,13 @@ def structured_lines(
     With ``code_words``, lines holding a URL, an option or a path count as structured too.
     """
     flags = [0] * len(line_starts)
-    for pattern in (STRUCTURED_LINE, CODE_WORDS) if code_words else (STRUCTURED_LINE,):
-        for match in pattern.finditer(text):
+    scans = (STRUCTURED_SCANS, CODE_WORDS_SCANS) if code_words else (STRUCTURED_SCANS,)
+    for first, *others in scans:
+        for match in first.finditer("\n" + text):  # a match at i marks the line starting at i
             flags[bisect.bisect_right(line_starts, match.start()) - 1] = 1
+        for pattern in others:
+            for match in pattern.finditer(text):
+                flags[bisect.bisect_right(line_starts, match.start()) - 1] = 1
     counts = [0]
     for flag in flags:
         counts.append(counts[-1] + flag)

@@ -1,0 +1,53 @@
+"""Segmentation helpers: the fast scans agree with the patterns they stand for."""
+
+from __future__ import annotations
+
+import bisect
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textrepair._patterns import CODE_WORDS, STRUCTURED_LINE
+from textrepair.segment import structured_line, structured_lines
+
+_PIECES = st.sampled_from(
+    [*"ab1. )\t\n|{[=\\}];,-*+•>#$%/:", "    ", "x" * 22, " | ", "\t\t", "- ", "1) ", "$ "]
+    + ["--x", " -v", "://", "a/b/"]
+)
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+
+
+def _reference(text: str, *, code_words: bool = False) -> list[int]:
+    """Prefix counts from searches of the patterns over the whole text."""
+    starts = _line_starts(text)
+    flags = [0] * len(starts)
+    for pattern in (STRUCTURED_LINE, CODE_WORDS) if code_words else (STRUCTURED_LINE,):
+        for match in pattern.finditer(text):
+            flags[bisect.bisect_right(starts, match.start()) - 1] = 1
+    counts = [0]
+    for flag in flags:
+        counts.append(counts[-1] + flag)
+    return counts
+
+
+@given(st.lists(_PIECES, max_size=16).map("".join))
+def test_the_scans_mark_the_lines_the_pattern_marks(text: str) -> None:
+    assert structured_lines(text, _line_starts(text)) == _reference(text)
+    assert structured_lines(text, _line_starts(text), code_words=True) == _reference(
+        text, code_words=True
+    )
+
+
+@given(st.lists(_PIECES, max_size=16).map("".join))
+def test_a_line_is_structured_alone_as_in_a_text(text: str) -> None:
+    counts = structured_lines(text, _line_starts(text))
+    flags = [b - a for a, b in zip(counts, counts[1:])]
+    assert flags == [int(structured_line(line)) for line in text.split("\n")]
+
+
+def test_structured_lines_counts() -> None:
+    text = "Prose here.\n- an item\nmore prose\n    code()\nend"
+    assert structured_lines(text, _line_starts(text)) == [0, 0, 1, 1, 2, 2]
