@@ -11,8 +11,10 @@ from textrepair._patterns import CODE_WORDS, STRUCTURED_LINE
 from textrepair.segment import structured_line, structured_lines
 
 _PIECES = st.sampled_from(
-    [*"ab1. )\t\n|{[=\\}];,-*+•>#$%/:", "    ", "x" * 22, " | ", "\t\t", "- ", "1) ", "$ "]
-    + ["--x", " -v", "://", "a/b/"]
+    [
+        *"ab1. )\t\n|{[=\\}];,-*+•>#$%/:",
+        *("    ", "x" * 22, " | ", "\t\t", "- ", "1) ", "$ ", "--x", " -v", "://", "a/b/"),
+    ]
 )
 
 

@@ -66,14 +66,18 @@ SEPARATOR_IN_GAP = regex.compile(
     regex.VERBOSE,
 )
 
-#: A line that holds nothing but one stray separator mark (``;`` alone on its line).
+#: A line that holds nothing but one stray separator mark (``;`` alone on its line), searched
+#: in the text with a line break added at each end: group 1 is the line, one character
+#: earlier in the text. Starting with a line break, the search skips ahead to each one.
 LONE_SEPARATOR_LINE = regex.compile(
     r"""
-    ^[^\S\n]*                                   # optional indentation
+    \n(
+    [^\S\n]*                                   # optional indentation
     (?:[;,/|\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}]|\.\.\.)  # one separator mark
-    [^\S\n]*$                                   # optional trailing spaces, the line end
+    [^\S\n]*                                   # optional trailing spaces
+    )(?=\n)                                    # the line end
     """,
-    regex.VERBOSE | regex.MULTILINE,
+    regex.VERBOSE,
 )
 
 #: Sentence-ending punctuation, possibly followed by closing quotes or brackets.

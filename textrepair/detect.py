@@ -34,6 +34,7 @@ from textrepair._patterns import (
     LONE_SEPARATOR_LINE,
     SENTENCE_END,
     TOKEN_LOOP,
+    WORD,
 )
 from textrepair.config import Config
 from textrepair.resolve import Candidate
@@ -43,6 +44,7 @@ from textrepair.segment import Seam, Words, elision_equivalent, structured_line
 __all__ = [
     "coordinated",
     "detect",
+    "long_loops",
     "loops",
     "overlaps",
     "stray_separators",
@@ -65,8 +67,10 @@ _FALSE_SENTENCE_END = regex.compile(
     r"[^\S\n]+[\p{Pi}\p{Pf}\"'«»]?(?=\p{Ll})"
 )
 
-#: A token long enough to hold four copies of a three-letter piece.
-_LOOP_SIZED_TOKEN = re.compile(r"\w[\w-]{11,}")
+#: A token long enough to hold four copies of a three-letter piece (group 1), tried only
+#: where a run of word characters and hyphens starts, so that the search stays linear.
+_LOOP_SIZED = 12
+_LOOP_SIZED_TOKEN = re.compile(rf"(?<![\w-])-*(\w[\w-]{{{_LOOP_SIZED - 1},}})")
 
 #: Marks that close a quotation.
 _CLOSING_QUOTES = frozenset("\"'»”’")
@@ -833,9 +837,9 @@ def stray_separators(text: str) -> list[Edit]:
         [('\\n;\\n', ' ')]
     """
     edits: list[Edit] = []
-    for match in LONE_SEPARATOR_LINE.finditer(text):
-        start, end = match.span()
-        mark = match.group().strip()
+    for match in LONE_SEPARATOR_LINE.finditer(f"\n{text}\n"):
+        start, end = match.start(1) - 1, match.end(1) - 1
+        mark = match.group(1).strip()
         previous = _line_around(text, start - 1, start - 1) if start else None
         following = _line_around(text, end + 1, end + 1) if end < len(text) else None
         if previous is None and following is None:
@@ -988,6 +992,135 @@ def coordinated(words: Words) -> list[Candidate]:
     return found
 
 
+_RUN_STEP = 512  # characters between two probes for a long loop
+_RUN_PROBE = 32  # characters of a probe
+_RUN_PERIOD = 256  # the longest passage, in characters, a long loop may repeat
+_RUN_COPIES = 64  # copies in a row that make a long loop
+_RUN_KEEP = 16  # copies left for loops() to judge: more than any of its rules asks for
+_CHUNK = 4096  # characters compared at once
+
+
+def _common_prefix(text: str, a: int, b: int) -> int:
+    """How many characters ``text[a:]`` and ``text[b:]`` share at their start."""
+    n, length = len(text), 0
+    while (
+        b + length < n
+        and text[a + length : a + length + _CHUNK] == text[b + length : b + length + _CHUNK]
+    ):
+        length += _CHUNK
+    low, high = length, min(length + _CHUNK, n - b)  # the first difference lies in here
+    while low < high:
+        middle = (low + high + 1) // 2
+        if text[a + low : a + middle] == text[b + low : b + middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _common_suffix(text: str, a: int, b: int) -> int:
+    """How many characters ``text[:a]`` and ``text[:b]`` share at their end (``a < b``)."""
+    length = 0
+    while (
+        a - length - _CHUNK >= 0
+        and text[a - length - _CHUNK : a - length] == text[b - length - _CHUNK : b - length]
+    ):
+        length += _CHUNK
+    low, high = length, min(length + _CHUNK, a)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if text[a - middle : a - low] == text[b - middle : b - low]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _period_at(text: str, x: int) -> int | None:
+    """The shortest period of an exact loop passing through ``x``, if one starts there."""
+    probe = text[x : x + _RUN_PROBE]
+    limit = x + _RUN_PERIOD + _RUN_PROBE
+    y = text.find(probe, x + 1, limit)
+    while y >= 0:
+        p = y - x
+        check = max(_RUN_PROBE, 2 * p)
+        if text[x + p : x + p + check] == text[x : x + check]:
+            return p
+        y = text.find(probe, y + 1, limit)
+    return None
+
+
+def _run_edit(text: str, start: int, end: int, p: int) -> Candidate | None:
+    """The removal of all but ``_RUN_KEEP`` copies of an exact ``p``-periodic run.
+
+    Only a word-level loop qualifies: whole words, one to eight of them, not numbers.
+    """
+    unit_start = next(
+        (
+            u
+            for u in range(start + 1, start + p + 1)
+            if text[u - 1].isspace() and not text[u].isspace()
+        ),
+        None,
+    )
+    if unit_start is None:
+        return None  # no word starts inside the passage: a token of its own
+    unit = text[unit_start : unit_start + p]
+    tokens = WORD.findall(unit)
+    copies = (end - unit_start) // p
+    if (
+        copies < _RUN_COPIES
+        or not 1 <= len(tokens) <= _MAX_PERIOD
+        or all(token.isdigit() for token in tokens)
+        or "\n\n" in unit + unit
+        or IDEOGRAPHIC.search(unit) is not None
+    ):
+        return None
+    removed_from = unit_start + _RUN_KEEP * p
+    reason = (
+        f"“{unit.strip()}” repeated {copies} times in a row; removed {copies - _RUN_KEEP} "
+        f"copies at once, leaving {_RUN_KEEP} for the word-level pass"
+    )
+    edit = Edit(removed_from, unit_start + copies * p, "", "loop", _MAX_SCORE, reason)
+    return Candidate(edit, (unit_start, removed_from))
+
+
+def long_loops(text: str) -> list[Candidate]:
+    """Find a passage of up to eight words said at least 64 times in a row, exactly.
+
+    This runs on characters, before the text is split into words, so that a text that is
+    one long loop costs no more than a pass of string comparisons. It keeps 16 copies:
+    :func:`loops` then judges them as it would judge the whole run (every rule of it asks for
+    fewer copies), so the repaired text is the same as without this pass.
+
+    Args:
+        text: The normalised text.
+
+    Returns:
+        Candidate edits of kind ``"loop"``.
+
+    Example:
+        >>> text = "Intro. " + "the cat sat on " * 100 + "the mat."
+        >>> [len(c.edit.removed(text)) // len("the cat sat on ") for c in long_loops(text)]
+        [84]
+    """
+    found: list[Candidate] = []
+    n, x = len(text), 0
+    while x + 2 * _RUN_PROBE <= n:
+        p = _period_at(text, x)
+        if p is None:
+            x += _RUN_STEP
+            continue
+        start = x - _common_suffix(text, x, x + p)
+        end = x + p + _common_prefix(text, x, x + p)
+        if end - start >= _RUN_COPIES * p:
+            candidate = _run_edit(text, start, end, p)
+            if candidate is not None:
+                found.append(candidate)
+        x = max(end, x + _RUN_STEP)
+    return found
+
+
 def token_loops(words: Words) -> list[Candidate]:
     """Find a piece said four times or more inside one token; keep one copy.
 
@@ -1008,8 +1141,10 @@ def token_loops(words: Words) -> list[Candidate]:
     """
     text = words.text
     found: list[Candidate] = []
+    if max(map(len, text.split()), default=0) < _LOOP_SIZED:
+        return found  # no token is long enough (one pass in C)
     for token in _LOOP_SIZED_TOKEN.finditer(text):  # four copies of three letters or more
-        match = TOKEN_LOOP.search(text, token.start(), token.end())
+        match = TOKEN_LOOP.search(text, token.start(1), token.end(1))
         if match is None:
             continue
         piece = match.group(1)
@@ -1048,6 +1183,8 @@ def detect(
     candidates: list[Candidate] = []
     if config.separators:
         candidates += map(Candidate, stray_separators(words.text))
+    if not words.keys:  # no words to compare: only loops inside a token remain
+        return candidates + token_loops(words) if config.loops else candidates
     if config.stutters:
         candidates += map(Candidate, stutters(words))
     looped = loops(words) + token_loops(words) + coordinated(words)

@@ -59,7 +59,7 @@ _MAX_DIFF = 4096
 #: Every character one of ftfy's enabled fixes (or this stage) acts on by itself: "&" for
 #: HTML entities, C0/C1 controls and terminal escapes, surrogates, ftfy's table of
 #: unwanted control characters, and ``\r``.
-_TOUCHED = regex.compile(
+_TOUCHED = re.compile(  # plain ``re``: it scans for a character class several times faster
     "[&\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\ud800-\\udfff"
     + "".join(f"\\U{code:08x}" for code in sorted(CONTROL_CHARS))
     + "]"
@@ -130,7 +130,7 @@ def _clear(text: str) -> bool:
     """
     return (
         _TOUCHED.search(text) is None
-        and INVISIBLE.search(text) is None
+        and (text.isascii() or INVISIBLE.search(text) is None)
         and unicodedata.is_normalized("NFC", text)
     )
 

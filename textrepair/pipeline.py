@@ -8,12 +8,12 @@ report replays exactly.
 from __future__ import annotations
 
 from textrepair.config import Config
-from textrepair.detect import detect
+from textrepair.detect import detect, long_loops
 from textrepair.normalize import normalize
 from textrepair.render import compose, lift, reflow
 from textrepair.resolve import resolve
 from textrepair.result import Edit, Repair, apply_edits
-from textrepair.segment import segment
+from textrepair.segment import distinct_stems, lines, segment
 
 __all__ = ["clean", "repair"]
 
@@ -67,7 +67,9 @@ def _rounds(
     """Detect and remove repeats until a round finds none; later rounds look near removals."""
     proposed: list[Edit] = []
     for round_ in range(_ROUNDS):
-        chosen, below = resolve(detect(segment(current), config, focus), config.threshold)
+        # words that share no stem cannot be copies: only the character-level detectors run
+        words = lines(current) if distinct_stems(current) else segment(current)
+        chosen, below = resolve(detect(words, config, focus), config.threshold)
         if round_ == 0 and below:
             proposed = lift(edits, below, current)[0] if edits else below
         if not chosen:
@@ -83,6 +85,11 @@ def _run(text: str, config: Config) -> tuple[str, list[Edit], list[Edit]]:
     """Return the repaired text, the edits on the input, and the proposed edits."""
     edits = normalize(text) if config.unicode else []
     current = apply_edits(text, edits) if edits else text
+    if config.loops:  # a text that is mostly one long loop is cut down before segmentation
+        runs = resolve(long_loops(current), config.threshold)[0]
+        if runs:
+            edits = compose(edits, runs, current)
+            current = apply_edits(current, runs)
     current, edits, proposed = _rounds(current, edits, config, None)
     if config.reflow:
         for _ in range(_REFLOWS):

@@ -27,7 +27,9 @@ from textrepair._patterns import (
 __all__ = [
     "Seam",
     "Words",
+    "distinct_stems",
     "elision_equivalent",
+    "lines",
     "segment",
     "structured_line",
     "structured_lines",
@@ -166,10 +168,10 @@ def segment(text: str) -> Words:
     ends = [b for _, b in spans]
     if "'" in folded:
         starts, ends, keys = _split(starts, ends, keys, _elision_cuts, _has_apostrophe)
-    ideographic = IDEOGRAPHIC.search(text) is not None
+    ideographic = not text.isascii() and IDEOGRAPHIC.search(text) is not None
     if ideographic:
         starts, ends, keys = _split(starts, ends, keys, _ideograph_cuts, _has_ideograph)
-    stems = [k[:_STEM] if len(k) > _STEM and k.isalpha() else k for k in keys]
+    stems = _stems(keys)
     content = [
         len(k) >= 4 or k[0].isdigit() or (len(k) == 3 and k not in FUNCTION_WORDS) for k in keys
     ]
@@ -181,6 +183,52 @@ def segment(text: str) -> Words:
     line_starts = [0]
     line_starts += (m.end() for m in _NEWLINE.finditer(text))
     return Words(text, starts, ends, keys, stems, content, line_starts, ideographic)
+
+
+def _stems(keys: list[str]) -> list[str]:
+    return [k[:_STEM] if len(k) > _STEM and k.isalpha() else k for k in keys]
+
+
+#: Characters read before :func:`distinct_stems` reads the whole text.
+_HEAD = 4096
+
+
+def distinct_stems(text: str) -> bool:
+    """Whether no two words of ``text`` share a stem, and no word is elided or ideographic.
+
+    Then no two words can be aligned as copies of each other. Ordinary prose fails in its
+    first few hundred characters, so the whole text is read only when it might pass.
+
+    Example:
+        >>> distinct_stems("one two three"), distinct_stems("the cat and the hat")
+        (True, False)
+    """
+    head = text[:_HEAD].split()
+    if len(set(head)) < len(head):
+        return False  # a word said twice as it is written (the usual case, found at once)
+    for part in (text[:_HEAD], text) if len(text) > _HEAD else (text,):
+        folded = "\n".join(WORD.findall(part)).casefold().translate(_APOSTROPHES)
+        if "'" in folded or (not part.isascii() and IDEOGRAPHIC.search(part) is not None):
+            return False  # elided words and ideographs are split further
+        keys = folded.split("\n")
+        if len(set(_stems(keys))) < len(keys):
+            return False
+    return True
+
+
+def lines(text: str) -> Words:
+    """``text`` with its lines and no words, for a text whose words cannot repeat.
+
+    The detectors that read characters (stray separators, loops inside a token) still see
+    the whole text; those that compare words find nothing, as they would in its words.
+
+    Example:
+        >>> lines("one\\ntwo").line_starts, len(lines("one\\ntwo"))
+        ([0, 4], 0)
+    """
+    line_starts = [0]
+    line_starts += (m.end() for m in _NEWLINE.finditer(text))
+    return Words(text, [], [], [], [], [], line_starts)
 
 
 def _split(

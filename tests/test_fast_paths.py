@@ -1,0 +1,114 @@
+"""The fast paths give the same repaired text as the full engine.
+
+Two shortcuts spare the engine work on pathological input: :func:`textrepair.detect.long_loops`
+cuts a passage said at least 64 times in a row down to 16 copies before the text is split
+into words, and :func:`textrepair.segment.distinct_stems` lets a text whose words share no
+stem skip the word-level detectors. Each is compared here with the engine without it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import textrepair
+import textrepair.pipeline as pipeline
+from tests.strategies import any_texts, words
+from textrepair import Config
+from textrepair.detect import detect, long_loops
+from textrepair.segment import distinct_stems, lines, segment
+
+_SLOW = settings(max_examples=60, deadline=None)
+
+_UNIT_WORDS = st.sampled_from(
+    ["data", "the", "cat", "no", "la", "Data", "1", "42", "1,5", "ha", "sat", "on", "de"]
+)
+_GAPS = st.sampled_from([" ", " ", " ", ", ", ". ", "\n", " ; ", "\n\n"])
+
+
+@st.composite
+def _looping_texts(draw: st.DrawFn) -> str:
+    unit_words = draw(st.lists(_UNIT_WORDS | words(), min_size=1, max_size=9))
+    gaps = draw(st.lists(_GAPS, min_size=len(unit_words), max_size=len(unit_words)))
+    unit = "".join(word + gap for word, gap in zip(unit_words, gaps))
+    copies = draw(st.integers(min_value=60, max_value=140))
+    before = draw(st.sampled_from(["", "Intro. ", "Il dit : ", "x"]))
+    after = draw(st.sampled_from(["", "the end.", unit_words[0], "\nFin."]))
+    return before + unit * copies + after
+
+
+def _without(monkeypatch: pytest.MonkeyPatch, name: str, text: str) -> str:
+    with monkeypatch.context() as patch:
+        if name == "long_loops":
+            patch.setattr(pipeline, "long_loops", lambda text: [])
+        else:
+            patch.setattr(pipeline, "distinct_stems", lambda text: False)
+        return textrepair.clean(text)
+
+
+@_SLOW
+@given(_looping_texts())
+def test_cutting_long_loops_first_changes_no_result(text: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert textrepair.clean(text) == _without(monkeypatch, "long_loops", text)
+
+
+@_SLOW
+@given(_looping_texts())
+def test_a_long_loop_cut_first_still_replays(text: str) -> None:
+    result = textrepair.repair(text)
+    assert textrepair.apply_edits(text, result.edits) == result.text
+
+
+def test_long_loops_keeps_sixteen_copies_of_a_word_loop() -> None:
+    text = "Intro. " + "the cat sat on " * 100 + "the mat."
+    (candidate,) = long_loops(text)
+    assert candidate.edit.kind == "loop"
+    assert text[: candidate.edit.start].count("the cat sat on ") == 16
+    assert textrepair.clean(text) == "Intro. the cat sat on the mat."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1 " * 500,  # numbers are data
+        "a" * 5000,  # no word starts inside the passage: one token
+        "la la la " * 5,  # too few copies to bother
+        "x\n\n" * 200,  # copies in separate paragraphs
+        "猫が " * 200,  # ideographs are judged character by character
+        "one two three four five six seven eight nine " * 80,  # nine words: not a short loop
+    ],
+)
+def test_long_loops_leaves_what_loops_would_not_judge_as_one(text: str) -> None:
+    assert long_loops(text) == []
+
+
+@given(any_texts())
+def test_distinct_stems_means_nothing_for_the_word_detectors(text: str) -> None:
+    if distinct_stems(text):
+        config = Config()
+        word_level = {c.edit for c in detect(segment(text), config)}
+        assert word_level == {c.edit for c in detect(lines(text), config)}
+
+
+@_SLOW
+@given(st.lists(words(), max_size=40, unique=True).map(" ".join))
+def test_skipping_the_word_detectors_changes_no_result(text: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert textrepair.clean(text) == _without(monkeypatch, "distinct_stems", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("one two three", True),
+        ("the cat and the hat", False),
+        ("nécessaire nécessaires", False),  # one stem
+        ("de d’expansion", False),  # an elided word is split further
+        ("hello 世界", False),  # ideographs are tokens of their own
+        ("", True),
+    ],
+)
+def test_distinct_stems(text: str, expected: bool) -> None:
+    assert distinct_stems(text) is expected
