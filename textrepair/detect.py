@@ -1141,8 +1141,9 @@ def token_loops(words: Words) -> list[Candidate]:
     """
     text = words.text
     found: list[Candidate] = []
-    if max(map(len, text.split()), default=0) < _LOOP_SIZED:
-        return found  # no token is long enough (one pass in C)
+    pieces = [piece for piece in text.split() if len(piece) >= _LOOP_SIZED]
+    if not any(TOKEN_LOOP.search(piece) for piece in pieces):
+        return found  # no long piece between spaces holds a loop: no token does
     for token in _LOOP_SIZED_TOKEN.finditer(text):  # four copies of three letters or more
         match = TOKEN_LOOP.search(text, token.start(1), token.end(1))
         if match is None:

@@ -37,9 +37,16 @@ __all__ = [
 
 _STEM = 5
 _NEWLINE = re.compile("\n")
-_APOSTROPHES = str.maketrans(
-    {"\N{RIGHT SINGLE QUOTATION MARK}": "'", "\N{MODIFIER LETTER APOSTROPHE}": "'"}
-)
+_APOSTROPHES = ("\N{RIGHT SINGLE QUOTATION MARK}", "\N{MODIFIER LETTER APOSTROPHE}")
+
+
+def _fold(text: str) -> str:
+    """Casefold and write every apostrophe as ``'`` (``str.replace`` is faster than a table)."""
+    folded = text.casefold()
+    for apostrophe in _APOSTROPHES:
+        if apostrophe in folded:
+            folded = folded.replace(apostrophe, "'")
+    return folded
 
 
 def structured_line(line: str) -> bool:
@@ -139,7 +146,7 @@ class Words:
 
 
 def _key(word: str) -> str:
-    return word.casefold().translate(_APOSTROPHES)
+    return _fold(word)
 
 
 def segment(text: str) -> Words:
@@ -159,7 +166,7 @@ def segment(text: str) -> Words:
         ''
     """
     spans = [m.span() for m in WORD.finditer(text)]
-    folded = text.casefold().translate(_APOSTROPHES)
+    folded = _fold(text)
     if len(folded) == len(text):
         keys = [folded[a:b] for a, b in spans]
     else:  # casefolding changed lengths (ß -> ss): fold word by word
@@ -207,7 +214,7 @@ def distinct_stems(text: str) -> bool:
     if len(set(head)) < len(head):
         return False  # a word said twice as it is written (the usual case, found at once)
     for part in (text[:_HEAD], text) if len(text) > _HEAD else (text,):
-        folded = "\n".join(WORD.findall(part)).casefold().translate(_APOSTROPHES)
+        folded = _fold("\n".join(WORD.findall(part)))
         if "'" in folded or (not part.isascii() and IDEOGRAPHIC.search(part) is not None):
             return False  # elided words and ideographs are split further
         keys = folded.split("\n")
