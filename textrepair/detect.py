@@ -873,6 +873,9 @@ def stray_separators(text: str) -> list[Edit]:
 
 
 _MAX_PERIOD = 8
+#: For each period, the least run of equal key pairs (copies - 1 periods) a loop needs.
+_LOOP_NEEDLES = {p: b"\x01" * (2 * p if p > 1 else 3) for p in range(1, _MAX_PERIOD + 1)}
+_LOOP_RUNS = {p: re.compile(re.escape(needle) + b"+") for p, needle in _LOOP_NEEDLES.items()}
 _CHANT_COPIES = 10  # copies of a chanted syllable that make a loop all the same
 
 
@@ -903,8 +906,9 @@ def loops(words: Words) -> list[Candidate]:
         if len(keys) < 3 * p:
             break
         equal = bytes(map(operator.eq, keys, keys[p:]))
-        shortest = 2 * p if p > 1 else 3  # equal pairs in a row: copies - 1 periods
-        for run in re.finditer(rb"\x01{%d,}" % shortest, equal):
+        if _LOOP_NEEDLES[p] not in equal:
+            continue  # too few equal pairs in a row for any loop of this period
+        for run in _LOOP_RUNS[p].finditer(equal):
             t, length = run.start(), run.end() - run.start()
             copies = (length + p) // p
             unit = keys[t : t + p]
