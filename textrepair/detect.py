@@ -606,7 +606,11 @@ def overlaps(
         if marked.get(x) == Seam.LINE:
             del marked[x]  # a refrain line: no seam before it
     strong_seams = (x for x, strength in marked.items() if strength >= Seam.SEPARATOR)
-    seams = sorted({*strong_seams, *(x for xs in places.values() for x in xs[1:])})
+    # a bigram said again within the window: a seam (one said long before is no evidence,
+    # and looking at it would make the cost per word grow with the length of the text)
+    window = config.window
+    again = (b for xs in places.values() for a, b in zip(xs, xs[1:]) if b - a <= window)
+    seams = sorted({*strong_seams, *again})
     if focus is not None:
         starts, focus_starts = words.starts, [start for start, _ in focus]
         seams = [
