@@ -199,6 +199,11 @@ def _soft_equal(a: str, b: str) -> bool:
     return len(a) >= need and len(b) >= need and a[:need] == b[:need]
 
 
+def _cut_short(piece: str, word: str) -> bool:
+    """Whether ``piece`` is the cut-off start of ``word`` (``fabri``/``fabriques``)."""
+    return len(piece) < len(word) and piece.isalpha() and word.startswith(piece)
+
+
 def _blocks(words: Words, start: int, i: int) -> list[Any]:
     """The aligned runs of ``stems[start:i]`` and the words after ``i`` (rapidfuzz LCS)."""
     stems = words.stems
@@ -256,6 +261,11 @@ def _align(words: Words, j: int, i: int) -> _Match | None:
     last = blocks[-1]
     left_end, m = start + last.a + last.size, last.b + last.size
     while left_end < i and i + m < right_end and _soft_equal(keys[left_end], keys[i + m]):
+        pairs.append((left_end, i + m))
+        left_end += 1
+        m += 1
+    if left_end == i - 1 and i + m < right_end and _cut_short(keys[left_end], keys[i + m]):
+        # the earlier copy ends on the cut-off start of the later copy's word (``los p-``)
         pairs.append((left_end, i + m))
         left_end += 1
         m += 1
