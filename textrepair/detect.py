@@ -177,6 +177,7 @@ class _Match:
     prefix_similarity: float  # the right copy against the left copy less its tail
     partial: bool  # the word after the right copy is a cut-off start of the left's next word
     right_matched: frozenset[int] = frozenset()  # the aligned words of the right copy
+    pairs: tuple[tuple[int, int], ...] = ()  # the aligned words, left and right, in order
 
 
 _MAX_SCORE = 0.99  # a repeat is never certain damage: min_score=1 applies no removal
@@ -304,7 +305,48 @@ def _align(words: Words, j: int, i: int) -> _Match | None:
         prefix_similarity=2 * matched / (size_left - size_tail + size_right),
         partial=partial,
         right_matched=frozenset(y for _, y in pairs),
+        pairs=tuple(sorted(pairs)),
     )
+
+
+def _shortened(words: Words, match: _Match) -> list[_Match]:
+    """The match cut at each earlier aligned word of the right copy, longest first.
+
+    A later copy that stops short goes on with other words, some of which the alignment may
+    take for more of the copy (``la``, ``de``); each shorter reading ends on an aligned word.
+    """
+    if words.ideographic or len(match.pairs) < 2:
+        return []
+    flags = words.content
+    i, j = match.i, match.j
+    found: list[_Match] = []
+    for n in range(len(match.pairs) - 1, 0, -1):
+        pairs = match.pairs[:n]
+        left_end, m = pairs[-1][0] + 1, pairs[-1][1] + 1 - i
+        tail = i - left_end
+        if not tail:
+            continue
+        content = sum(1 for x, _ in pairs if flags[x])
+        content_right = sum(1 for _, y in pairs if flags[y])
+        found.append(
+            _Match(
+                j=j,
+                i=i,
+                m=m,
+                matched=n,
+                content=content,
+                similarity=2 * n / (i - j + m),
+                tail=tail,
+                lead=match.lead,
+                novel=max(sum(flags[j:i]) - content, sum(flags[i : i + m]) - content_right),
+                novel_right=sum(flags[i : i + m]) - content_right,
+                prefix_similarity=2 * n / (left_end - j + m),
+                partial=False,  # a shorter reading ends on a whole word
+                right_matched=frozenset(y for _, y in pairs),
+                pairs=pairs,
+            )
+        )
+    return found
 
 
 def _passes(match: _Match, gate: _Gate) -> bool:
@@ -749,8 +791,11 @@ def _best_at(
             gates = _gates_for(words, match, seam)
             gate = next((g for g in gates if _passes(match, g)), None)
             if gate is None:
-                cut = _right_cut_gate(words, match, seam)
-                gate = cut if cut is not None and _passes(match, cut) else None
+                for shorter in (match, *_shortened(words, match)):
+                    cut = _right_cut_gate(words, shorter, seam)
+                    if cut is not None and _passes(shorter, cut):
+                        match, gate = shorter, cut
+                        break
             if gate is None and _conjoined(words, match, seam):
                 gate = _CONJOINED
             if gate is not None:
