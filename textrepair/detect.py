@@ -10,9 +10,10 @@ artifact, a line break, nothing at all) the less similarity it takes.
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -147,6 +148,8 @@ _INLINE_RESTART = _Gate(3, 2, 0.85, 0, 0, 0)
 #: Separator seams of a document whose other separator seams proved to be chunk seams.
 _CONFIRMED_SEPARATOR = _Gate(4, 3, 0.45, 4, 3, 5)
 _CONFIRMING = 2  # accepted overlaps at separator seams that confirm the separator
+#: The least similarity any gate for a copy that stops short accepts.
+_CUT_SIMILARITY = min(_CUT_AFTER_SEPARATOR.similarity, _CUT_AFTER_BREAK.similarity)
 
 
 def _sentence_start(words: Words, j: int) -> bool:
@@ -309,44 +312,46 @@ def _align(words: Words, j: int, i: int) -> _Match | None:
     )
 
 
-def _shortened(words: Words, match: _Match) -> list[_Match]:
+def _shortened(words: Words, match: _Match, seam: int) -> Iterator[_Match]:
     """The match cut at each earlier aligned word of the right copy, longest first.
 
     A later copy that stops short goes on with other words, some of which the alignment may
     take for more of the copy (``la``, ``de``); each shorter reading ends on an aligned word.
+    Only readings that a gate for a copy stopping short could accept are built: after a
+    separator at a line break or at a plain line break (a reading ends on a whole word, and
+    inside a line only a copy breaking off inside a word stops short).
     """
-    if words.ideographic or len(match.pairs) < 2:
-        return []
+    if seam not in (Seam.SEPARATOR_LINE, Seam.LINE):
+        return
+    if words.ideographic or len(match.pairs) < 2 or match.lead:
+        return  # every gate for a copy that stops short asks for no lead
     flags = words.content
     i, j = match.i, match.j
-    found: list[_Match] = []
-    for n in range(len(match.pairs) - 1, 0, -1):
+    for n in range(len(match.pairs) - 1, 1, -1):
         pairs = match.pairs[:n]
         left_end, m = pairs[-1][0] + 1, pairs[-1][1] + 1 - i
         tail = i - left_end
-        if not tail:
+        prefix_similarity = 2 * n / (left_end - j + m)
+        if not tail or prefix_similarity < _CUT_SIMILARITY:
             continue
         content = sum(1 for x, _ in pairs if flags[x])
         content_right = sum(1 for _, y in pairs if flags[y])
-        found.append(
-            _Match(
-                j=j,
-                i=i,
-                m=m,
-                matched=n,
-                content=content,
-                similarity=2 * n / (i - j + m),
-                tail=tail,
-                lead=match.lead,
-                novel=max(sum(flags[j:i]) - content, sum(flags[i : i + m]) - content_right),
-                novel_right=sum(flags[i : i + m]) - content_right,
-                prefix_similarity=2 * n / (left_end - j + m),
-                partial=False,  # a shorter reading ends on a whole word
-                right_matched=frozenset(y for _, y in pairs),
-                pairs=pairs,
-            )
+        yield _Match(
+            j=j,
+            i=i,
+            m=m,
+            matched=n,
+            content=content,
+            similarity=2 * n / (i - j + m),
+            tail=tail,
+            lead=match.lead,
+            novel=max(sum(flags[j:i]) - content, sum(flags[i : i + m]) - content_right),
+            novel_right=sum(flags[i : i + m]) - content_right,
+            prefix_similarity=prefix_similarity,
+            partial=False,  # a shorter reading ends on a whole word
+            right_matched=frozenset(y for _, y in pairs),
+            pairs=pairs,
         )
-    return found
 
 
 def _passes(match: _Match, gate: _Gate) -> bool:
@@ -791,7 +796,7 @@ def _best_at(
             gates = _gates_for(words, match, seam)
             gate = next((g for g in gates if _passes(match, g)), None)
             if gate is None:
-                for shorter in (match, *_shortened(words, match)):
+                for shorter in itertools.chain((match,), _shortened(words, match, seam)):
                     cut = _right_cut_gate(words, shorter, seam)
                     if cut is not None and _passes(shorter, cut):
                         match, gate = shorter, cut
