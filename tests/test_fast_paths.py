@@ -1,9 +1,10 @@
 """The fast paths give the same repaired text as the full engine.
 
-Two shortcuts spare the engine work on pathological input: :func:`textrepair.detect.long_loops`
-cuts a passage said at least 64 times in a row down to 16 copies before the text is split
-into words, and :func:`textrepair.segment.distinct_stems` lets a text whose words share no
-stem skip the word-level detectors. Each is compared here with the engine without it.
+Three shortcuts spare the engine work on long or pathological input:
+:func:`textrepair.detect.long_loops` cuts a passage said at least 64 times in a row down to
+16 copies before the text is split into words, :func:`textrepair.segment.distinct_stems`
+lets a text whose words share no stem skip the word-level detectors, and a long text is
+repaired a group of paragraphs at a time. Each is compared here with the engine without it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 
 import textrepair
 import textrepair.pipeline as pipeline
-from tests.strategies import any_texts, words
+from tests.strategies import Damaged, any_texts, damaged_texts, words
 from textrepair import Config
 from textrepair.detect import detect, long_loops
 from textrepair.segment import distinct_stems, lines, segment
@@ -112,3 +113,28 @@ def test_skipping_the_word_detectors_changes_no_result(text: str) -> None:
 )
 def test_distinct_stems(text: str, expected: bool) -> None:
     assert distinct_stems(text) is expected
+
+
+@_SLOW
+@given(st.lists(damaged_texts(), min_size=2, max_size=5))
+def test_a_long_text_is_repaired_a_group_of_paragraphs_at_a_time(
+    samples: list[Damaged],
+) -> None:
+    text = "\n\n".join(sample.damaged for sample in samples)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(pipeline, "_GROUP", 40)  # a group for every paragraph or two
+        grouped = textrepair.repair(text)
+        spans = pipeline._groups(text)
+        assert grouped.text == "".join(textrepair.clean(text[a:b]) for a, b in spans)
+        assert textrepair.apply_edits(text, grouped.edits) == grouped.text
+        assert textrepair.clean(grouped.text) == grouped.text
+
+
+def test_groups_meet_inside_blank_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "_GROUP", 10)
+    text = "one two.\n\nthree four five.\n\n\nsix.\n;\n\nseven"
+    spans = pipeline._groups(text)
+    assert "".join(text[start:end] for start, end in spans) == text
+    assert all(text[end - 1 : end + 1] == "\n\n" for _, end in spans[:-1])
+    assert len(spans) > 1
+    assert textrepair.clean(text) == text

@@ -7,6 +7,8 @@ report replays exactly.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textrepair.config import Config
 from textrepair.detect import detect, long_loops
 from textrepair.normalize import normalize
@@ -81,8 +83,55 @@ def _rounds(
     return current, edits, proposed
 
 
+#: Texts longer than this many characters are repaired a group of whole paragraphs at a
+#: time: no repair crosses a blank line, and the cost per character stays the same however
+#: long the text (memory too).
+_GROUP = 100_000
+
+
+def _groups(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` of about ``_GROUP`` characters that meet inside a blank line.
+
+    Each span but the last ends with the line break that ends its last paragraph and the next
+    starts with the line break that opens the blank line, so that every line keeps the lines
+    around it as they are in ``text``.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > _GROUP:
+        cut = text.rfind("\n\n", start + 1, start + _GROUP)
+        if cut < 0:
+            cut = text.find("\n\n", start + _GROUP)
+            if cut < 0:
+                break
+        spans.append((start, cut + 1))
+        start = cut + 1
+    spans.append((start, len(text)))
+    return spans
+
+
+def _shift(edits: list[Edit], offset: int) -> list[Edit]:
+    return [replace(edit, start=edit.start + offset, end=edit.end + offset) for edit in edits]
+
+
 def _run(text: str, config: Config) -> tuple[str, list[Edit], list[Edit]]:
     """Return the repaired text, the edits on the input, and the proposed edits."""
+    groups = _groups(text)
+    if len(groups) == 1:
+        return _run_group(text, config)
+    pieces: list[str] = []
+    edits: list[Edit] = []
+    proposed: list[Edit] = []
+    for start, end in groups:
+        piece, piece_edits, piece_proposed = _run_group(text[start:end], config)
+        pieces.append(piece)
+        edits += _shift(piece_edits, start)
+        proposed += _shift(piece_proposed, start)
+    return "".join(pieces), edits, proposed
+
+
+def _run_group(text: str, config: Config) -> tuple[str, list[Edit], list[Edit]]:
+    """:func:`_run` on a text of one group of paragraphs."""
     edits = normalize(text) if config.unicode else []
     current = apply_edits(text, edits) if edits else text
     if config.loops:  # a text that is mostly one long loop is cut down before segmentation
