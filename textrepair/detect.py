@@ -1209,7 +1209,11 @@ def token_loops(words: Words) -> list[Candidate]:
     """
     text = words.text
     found: list[Candidate] = []
-    pieces = [piece for piece in text.split() if len(piece) >= _LOOP_SIZED]
+    pieces = text.split()
+    if max(map(len, pieces), default=0) >= _LOOP_SIZED:
+        pieces = [piece for piece in pieces if len(piece) >= _LOOP_SIZED]
+    else:
+        pieces = []
     if not any(TOKEN_LOOP.search(piece) for piece in pieces):
         return found  # no long piece between spaces holds a loop: no token does
     for token in _LOOP_SIZED_TOKEN.finditer(text):  # four copies of three letters or more

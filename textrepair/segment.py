@@ -218,7 +218,13 @@ def distinct_stems(text: str) -> bool:
         if "'" in folded or (not part.isascii() and IDEOGRAPHIC.search(part) is not None):
             return False  # elided words and ideographs are split further
         keys = folded.split("\n")
-        if len(set(_stems(keys))) < len(keys):
+        distinct = set(keys)
+        if len(distinct) < len(keys):
+            return False
+        # two keys share a stem only if one is long and alphabetic: compare their prefixes
+        long_alpha = [key for key in filter(str.isalpha, keys) if len(key) > _STEM]
+        prefixes = {key[:_STEM] for key in long_alpha}
+        if len(prefixes) < len(long_alpha) or not prefixes.isdisjoint(distinct):
             return False
     return True
 
