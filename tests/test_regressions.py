@@ -189,3 +189,22 @@ def test_many_line_breaks_between_two_words_is_linear(children: Children, name: 
 def test_budget_lets_linear_work_through(children: Children) -> None:
     """The cost tests fail on time, not on their own overhead."""
     assert _within_budget(children, "linear-control")
+
+
+def test_overlapping_proposals_after_a_reflow_are_reported() -> None:
+    """Found by the long fuzz run: proposed (below-threshold) edits that overlap each other
+    inside one reflow edit could not be carried back onto the input together."""
+    text = (
+        "Maison,\n;\nMaison.\n城市，城市，城市，城市，河流，城市，城市城市。\n"
+        + "maison, maison, le maison, lemaison, " * 5
+        + "maison, le maison, le\r\n城市，城市，城市，城市，河流，城市，城市城市。 ;\n"
+        + "Maison.\nMaison.\n\n"
+    )
+    config = textrepair.Config(
+        unicode=False, stutters=False, separators=False, restarts=False, loops=False,
+        min_score=1.0, window=4, max_copy_words=28,
+    )  # fmt: skip
+    report = textrepair.repair(text, config=config)
+    assert textrepair.apply_edits(text, report.edits) == report.text
+    assert {edit.kind for edit in report.edits} <= {"reflow", "whitespace"}
+    assert report.proposed

@@ -73,7 +73,10 @@ def _rounds(
         words = lines(current) if distinct_stems(current) else segment(current)
         chosen, below = resolve(detect(words, config, focus), config.threshold)
         if round_ == 0 and below:
-            proposed = lift(edits, below, current)[0] if edits else below
+            # proposals may overlap one another: each is carried back on its own
+            proposed = (
+                [e for one in below for e in lift(edits, [one], current)[0]] if edits else below
+            )
         if not chosen:
             break
         focus = _around(chosen)
