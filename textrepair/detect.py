@@ -56,6 +56,9 @@ __all__ = [
 #: Characters that can make a seam stronger than a space (see :class:`Seam`).
 _SEAM_MARK = re.compile("[\n;/|\N{HORIZONTAL ELLIPSIS}]|\\.\\.\\.|\\s[-\N{EN DASH}\N{EM DASH}]\\s")
 
+#: A blank line (spaces allowed): the end of a paragraph, a heading or a list item.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
 #: Opening quotes, brackets and Spanish marks at the end of a gap: ``. ¡El``, ``. «Le``.
 _OPENING_MARKS = regex.compile(r"[\p{Ps}\p{Pi}¡¿\"'\s]+$")
 
@@ -764,8 +767,8 @@ def _best_at(
             if j < 0 or j < i - config.window or i - j > config.max_copy_words or j in done:
                 continue
             done.add(j)
-            if "\n\n" in words.text[words.starts[j] : words.starts[i]].rstrip():
-                continue
+            if _BLANK_LINE.search(words.text, words.starts[j], words.starts[i]):
+                continue  # no copy crosses a blank line: a heading, then its paragraph
             if (
                 seam <= Seam.INLINE
                 and i - j < 3
