@@ -547,12 +547,36 @@ def _chain(words: Words, match: _Match) -> Candidate | None:
     return Candidate(edit, (words.starts[j], words.ends[i - 1]))
 
 
+#: An opening quotation mark right before a word.
+_OPENING_QUOTE_BEFORE = regex.compile(r"[\p{Pi}\p{Ps}\"'«]$")
+
+#: What may follow the second copy of ``A and A``: the end of a clause (closing quotes, a
+#: mark, then a space or the end of the text).
+_CLAUSE_END = regex.compile(
+    r"\s*[\p{Pf}\p{Pe}\"']*[,.;:!?\N{HORIZONTAL ELLIPSIS}]+[\p{Pf}\p{Pe}\"']*(?:\s|$)"
+    r"|[\s\p{Pf}\p{Pe}\"']*$"
+)
+
+
+def _ends_clause(words: Words, last: int) -> bool:
+    """Whether word ``last`` ends the text or a clause (``relaxing and relaxing, and``).
+
+    A phrase said twice around a connector and then qualified goes on on purpose: ``lines and
+    lines beginning with #``, ``zero elements or elements of size zero``, ``BBEdit and BBEdit
+    Lite``, ``file or file.sgml``.
+    """
+    gap = words.gap(last + 1)  # up to the next word, or the rest of the text
+    return _CLAUSE_END.match(gap if last == len(words) - 1 else gap + "\0") is not None
+
+
 def _conjoined(words: Words, match: _Match, seam: int) -> bool:
     """Whether a passage is said twice around a connector: ``A and A``, ``A, where A``."""
     tail = match.tail
     if seam > Seam.INLINE or not 1 <= tail <= 2 or match.lead:
         return False
     if not all(key in CONNECTORS for key in words.keys[match.i - tail : match.i]):
+        return False
+    if not _ends_clause(words, match.i + match.m - 1):
         return False
     return match.m == match.i - match.j - tail and _passes(match, _CONJOINED)
 
@@ -1057,6 +1081,10 @@ def coordinated(words: Words) -> list[Candidate]:
             continue  # '"git" und "git submodule"': the second quotation goes on
         if text[starts[x] : ends[x]] != text[starts[x + 2] : ends[x + 2]]:
             continue  # "Vim and vim scripts": a name and a word
+        if not before.strip() and not _ends_clause(words, x + 2):
+            continue  # "lines and lines beginning with #": the second is qualified
+        if before.strip() and not _OPENING_QUOTE_BEFORE.search(text, 0, starts[x]):
+            continue  # '"locale for the USA" and "USA"': the first quotation holds more
         reason = f"“{text[starts[x] : ends[x]]}” joined to itself with “{joiner}”; kept one"
         edit = Edit(ends[x], ends[x + 2], "", "loop", _COORDINATED_SCORE, reason)
         found.append(Candidate(edit, (starts[x], ends[x])))
