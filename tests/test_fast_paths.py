@@ -34,7 +34,7 @@ def _looping_texts(draw: st.DrawFn) -> str:
     gaps = draw(st.lists(_GAPS, min_size=len(unit_words), max_size=len(unit_words)))
     unit = "".join(word + gap for word, gap in zip(unit_words, gaps))
     copies = draw(st.integers(min_value=60, max_value=140))
-    before = draw(st.sampled_from(["", "Intro. ", "Il dit : ", "x"]))
+    before = draw(st.sampled_from(["", "Intro. ", "Il dit : ", "x", "    ", "- ", "a | "]))
     after = draw(st.sampled_from(["", "the end.", unit_words[0], "\nFin."]))
     return before + unit * copies + after
 

@@ -547,6 +547,9 @@ def _chain(words: Words, match: _Match) -> Candidate | None:
     return Candidate(edit, (words.starts[j], words.ends[i - 1]))
 
 
+#: A digit anywhere in a token (``10xxxxxx``, ``2E``): data, never a loop.
+_HAS_DIGIT = re.compile(r"\d")
+
 #: An opening quotation mark right before a word.
 _OPENING_QUOTE_BEFORE = regex.compile(r"[\p{Pi}\p{Ps}\"'«]$")
 
@@ -968,6 +971,7 @@ _MAX_PERIOD = 8
 _LOOP_NEEDLES = {p: b"\x01" * (2 * p if p > 1 else 3) for p in range(1, _MAX_PERIOD + 1)}
 _LOOP_RUNS = {p: re.compile(re.escape(needle) + b"+") for p, needle in _LOOP_NEEDLES.items()}
 _CHANT_COPIES = 10  # copies of a chanted syllable that make a loop all the same
+_DATA_COPIES = 6  # copies of a unit holding a digit (table cells, bit patterns, codes)
 
 
 def loops(words: Words) -> list[Candidate]:
@@ -1012,6 +1016,8 @@ def loops(words: Words) -> list[Candidate]:
             span = text[starts[t] : ends[t + copies * p - 1]]
             if "\n\n" in span:
                 continue
+            if "\n" in span and words.structured(starts[t + p], ends[t + copies * p - 1]):
+                continue  # table rows and lines of code alike on purpose
             if copies < _CHANT_COPIES:  # fewer copies than any chant needs: look at the gaps
                 gaps = [words.gap(x) for x in range(t + p, t + copies * p, p)]
             else:
@@ -1033,6 +1039,8 @@ def loops(words: Words) -> list[Candidate]:
                 and all(text[starts[x]].islower() for x in range(t + p, t + copies * p, p))
             ):
                 need = 3  # "generations. generations. generations.": no sentence starts so
+            if any(map(_HAS_DIGIT.search, unit)):
+                need = max(need, _DATA_COPIES)  # data: "111110xx 10xxxxxx 10xxxxxx 10xxxxxx"
             if copies < need:
                 continue
             start, end = ends[t + p - 1], ends[t + copies * p - 1]
@@ -1167,14 +1175,26 @@ def _run_edit(text: str, start: int, end: int, p: int) -> Candidate | None:
     unit = text[unit_start : unit_start + p]
     tokens = WORD.findall(unit)
     copies = (end - unit_start) // p
+    # loops() judges a loop from its start, which is here unless the copies go on before in
+    # other letter case or punctuation: then it is left to loops() alone
+    keys = [token.casefold() for token in tokens]
+    before = [token.casefold() for token in WORD.findall(text[max(unit_start - p, 0) : unit_start])]
+    if before[-len(keys) :] == keys:
+        return None
+    # the lines from the second copy on: table rows and lines of code are alike on purpose
+    second = unit_start + p
+    last = text.find("\n", second + p)
+    lines = text[text.rfind("\n", 0, second) + 1 : last if last >= 0 else len(text)]
+    rows = "\n" in unit and any(map(structured_line, lines.split("\n")))
     if (
         copies < _RUN_COPIES
         or not 1 <= len(tokens) <= _MAX_PERIOD
         or all(token.isdigit() for token in tokens)
         or "\n\n" in unit + unit
         or IDEOGRAPHIC.search(unit) is not None
+        or rows
     ):
-        return None
+        return None  # what loops() would not take for a loop either
     removed_from = unit_start + _RUN_KEEP * p
     reason = (
         f"“{unit.strip()}” repeated {copies} times in a row; removed {copies - _RUN_KEEP} "
@@ -1254,6 +1274,8 @@ def token_loops(words: Words) -> list[Candidate]:
         piece = match.group(1)
         if piece.casefold() in SYLLABLES or any(ch.isdigit() for ch in piece):
             continue
+        if len(set(piece.casefold())) < 2 or not any(map(str.isalpha, piece)):
+            continue  # "aaaaaaaa", "________": a scream or a blank to fill, not a word
         start, end = match.span(2)
         if words.structured(start, end):
             continue
