@@ -98,11 +98,14 @@ STRUCTURED_LINE = re.compile(
       | \d{1,3}[.)][ \t]                      # 1.  2)
       | [a-zA-Z][.)][ \t]                     # a)  b.
       | [$%#>][ \t]                           # a shell prompt
+      | \[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]     # a log or chat line: 12:30  [10:04:59]
+      | [A-Z][a-z]{2}[ \t]+\d{1,2}[ \t]+\d{1,2}:\d{2}  # a syslog line: Apr 06 23:43
+      | <[@+%~&]?[^\s<>]{1,32}>[ \t]            # a chat line: <nick>
     )
     | ^(?:\t|[ ]{4})                          # an indented code block
     | [{\[=\\][ \t]*$                        # ends opening a block: { [ = or a backslash
     | ^[ \t]*[}\]][;,)]*[ \t]*$                 # a line that only closes a block
-    | [ \t]\|[ \t] | \S\t+\S                   # table cells: ` | ` or tabs
+    | [ \t]\|[ \t] | \S[ ]*\t[ \t]*\S           # table cells: ` | ` or a tab
     | ^[ \t]*[\x21-\x7e]{20,}[ \t]*$             # one long ASCII token (a hash, a URL, a path)
     """,
     re.VERBOSE | re.MULTILINE,
@@ -112,7 +115,7 @@ STRUCTURED_LINE = re.compile(
 #: that a search over a long text skips ahead in C instead of trying every branch at every
 #: character. The first scan runs over the text with ``"\n"`` in front: it finds the branches
 #: anchored at a line start by the line break before them.
-STRUCTURED_SCANS = (
+STRUCTURED_SCANS: tuple[re.Pattern[str] | regex.Pattern[str], ...] = (
     re.compile(
         r"""
         \n(?:
@@ -121,6 +124,9 @@ STRUCTURED_SCANS = (
               | \d{1,3}[.)][ \t]
               | [a-zA-Z][.)][ \t]
               | [$%#>][ \t]
+              | \[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]
+              | [A-Z][a-z]{2}[ \t]+\d{1,2}[ \t]+\d{1,2}:\d{2}
+              | <[@+%~&]?[^\s<>]{1,32}>[ \t]
             )
           | \t | [ ]{4}
           | [ \t]*[}\]][;,)]*[ \t]*$
@@ -131,7 +137,7 @@ STRUCTURED_SCANS = (
     ),
     re.compile(r"[{\[=\\][ \t]*$", re.MULTILINE),
     re.compile(r"\|(?<=[ \t]\|)(?=[ \t])"),
-    re.compile(r"\t(?<=\S\t)\t*\S"),
+    regex.compile(r"\t(?<=\S[ ]*\t)[ \t]*\S"),  # ``regex``: a lookbehind of any width
 )
 
 #: Words of code inside a line: a URL, a command-line option, a path. A line holding them

@@ -1165,8 +1165,10 @@ def _run_edit(text: str, start: int, end: int, p: int) -> Candidate | None:
     unit_start = next(
         (
             u
-            for u in range(start + 1, start + p + 1)
-            if text[u - 1].isspace() and not text[u].isspace()
+            for u in range(start, start + p)  # a word starts at u and ends a copy later
+            if (u == 0 or text[u - 1].isspace())
+            and not text[u].isspace()
+            and text[u + p - 1].isspace()
         ),
         None,
     )
@@ -1175,16 +1177,14 @@ def _run_edit(text: str, start: int, end: int, p: int) -> Candidate | None:
     unit = text[unit_start : unit_start + p]
     tokens = WORD.findall(unit)
     copies = (end - unit_start) // p
-    # loops() judges a loop from its start, which is here unless the copies go on before in
-    # other letter case or punctuation: then it is left to loops() alone
-    keys = [token.casefold() for token in tokens]
-    before = [token.casefold() for token in WORD.findall(text[max(unit_start - p, 0) : unit_start])]
-    if before[-len(keys) :] == keys:
+    # loops() judges a loop from where its words start to repeat: here, unless the word just
+    # before is one of the passage's (the copies go on before, in other case or punctuation)
+    previous = WORD.findall(text[max(unit_start - p, 0) : unit_start])
+    if previous and previous[-1].casefold() in {token.casefold() for token in tokens}:
         return None
-    # the lines from the second copy on: table rows and lines of code are alike on purpose
-    second = unit_start + p
-    last = text.find("\n", second + p)
-    lines = text[text.rfind("\n", 0, second) + 1 : last if last >= 0 else len(text)]
+    # table rows and lines of code are alike on purpose: every line the first copies touch
+    last = text.find("\n", unit_start + 2 * p)
+    lines = text[text.rfind("\n", 0, unit_start) + 1 : last if last >= 0 else len(text)]
     rows = "\n" in unit and any(map(structured_line, lines.split("\n")))
     if (
         copies < _RUN_COPIES
