@@ -101,6 +101,7 @@ STRUCTURED_LINE = re.compile(
       | \[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]     # a log or chat line: 12:30  [10:04:59]
       | [A-Z][a-z]{2}[ \t]+\d{1,2}[ \t]+\d{1,2}:\d{2}  # a syslog line: Apr 06 23:43
       | <[@+%~&]?[^\s<>]{1,32}>[ \t]            # a chat line: <nick>
+      | \.\.[ ][^\s.] | \.\.\.[ \t]{2}          # a reST directive; a Python prompt's code
     )
     | ^(?:\t|[ ]{4})                          # an indented code block
     | [{\[=\\][ \t]*$                        # ends opening a block: { [ = or a backslash
@@ -127,6 +128,7 @@ STRUCTURED_SCANS: tuple[re.Pattern[str] | regex.Pattern[str], ...] = (
               | \[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]
               | [A-Z][a-z]{2}[ \t]+\d{1,2}[ \t]+\d{1,2}:\d{2}
               | <[@+%~&]?[^\s<>]{1,32}>[ \t]
+              | \.\.[ ][^\s.] | \.\.\.[ \t]{2}
             )
           | \t | [ ]{4}
           | [ \t]*[}\]][;,)]*[ \t]*$

@@ -54,6 +54,8 @@ __all__ = [
 ]
 
 #: Characters that can make a seam stronger than a space (see :class:`Seam`).
+_DASHES = frozenset("-\N{EN DASH}\N{EM DASH}")
+
 _SEAM_MARK = re.compile("[\n;/|\N{HORIZONTAL ELLIPSIS}]|\\.\\.\\.|\\s[-\N{EN DASH}\N{EM DASH}]\\s")
 
 #: A blank line (spaces allowed): the end of a paragraph, a heading or a list item.
@@ -444,7 +446,8 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
             return (_GATES[Seam.INLINE], _INLINE_EXACT, _INLINE_PAIR)
         cjk = words.ideographic and IDEOGRAPHIC.match(words.keys[i]) is not None
         return (_GATES[seam], _SENTENCE_EXACT_CJK if cjk else _SENTENCE_EXACT)
-    if seam >= Seam.SEPARATOR and gap[:1].isspace():
+    if seam >= Seam.SEPARATOR and gap[:1].isspace() and gap.strip() not in _DASHES:
+        # two words said again after a spaced dash are an emphasis as often as a seam
         return (_GATES[seam], _SHORT_SEPARATOR, _EXACT_SEPARATOR)
     if seam >= Seam.SEPARATOR:
         return (_GATES[seam], _EXACT_SEPARATOR)

@@ -36,6 +36,7 @@ __all__ = [
 ]
 
 _STEM = 5
+_DASHES = frozenset("-\N{EN DASH}\N{EM DASH}")
 _NEWLINE = re.compile("\n")
 _APOSTROPHES = ("\N{RIGHT SINGLE QUOTATION MARK}", "\N{MODIFIER LETTER APOSTROPHE}")
 
@@ -128,8 +129,12 @@ class Words:
         """The :class:`Seam` strength of the gap before word ``i``."""
         gap = self.gap(i)
         newline = "\n" in gap
-        if SEPARATOR_IN_GAP.search(gap):
-            return Seam.SEPARATOR_LINE if newline else Seam.SEPARATOR
+        found = SEPARATOR_IN_GAP.search(gap)
+        if found:
+            # a spaced dash at a line end is punctuation as often as not: no stronger than
+            # a separator inside a line
+            dash = found.group().strip() in _DASHES
+            return Seam.SEPARATOR_LINE if newline and not dash else Seam.SEPARATOR
         if newline:
             return Seam.LINE
         if SENTENCE_END.search(gap.rstrip() + " ") and gap.strip():
