@@ -67,11 +67,10 @@ _OPENING_MARKS = regex.compile(r"[\p{Ps}\p{Pi}¡¿\"'\s]+$")
 #: A gap of spaces and quotation marks only (`` « ``, ``" "``); not brackets, which gloss.
 _QUOTES_ONLY = regex.compile(r"[\s\p{Pi}\p{Pf}\"'«»]+")
 
-#: A sentence end inside a line followed by a lower-case letter: no sentence starts so.
-_FALSE_SENTENCE_END = regex.compile(
-    r"(?<=\w)[\p{Pi}\p{Pf}\"'«»]?[.!?\N{HORIZONTAL ELLIPSIS}]+[\p{Pi}\p{Pf}\"'«»]?"
-    r"[^\S\n]+[\p{Pi}\p{Pf}\"'«»]?(?=\p{Ll})"
-)
+#: A full stop and one space inside a line before a lower-case letter: no sentence starts so,
+#: so it ends a caption line ("!", "?", "…" or two spaces after a full stop are a writer's).
+_FALSE_PERIOD = regex.compile(r"(?<=\w)\.[ ](?=\p{Ll})")
+
 
 #: A token long enough to hold four copies of a three-letter piece (group 1), tried only
 #: where a run of word characters and hyphens starts, so that the search stays linear.
@@ -866,13 +865,16 @@ def stutters(words: Words) -> list[Edit]:
     """
     text, keys, starts, ends = words.text, words.keys, words.starts, words.ends
     edits: list[Edit] = []
-    for mark in _FALSE_SENTENCE_END.finditer(text):
-        # "generations. generations.": a word, a sentence end, the word again in lower case
+    for mark in _FALSE_PERIOD.finditer(text):
+        # "generations. generations.": a word, a full stop, the word again in lower case (a
+        # caption line's end; "atd. atd.", "oraz? oraz?", "chown.  chown changes" are written)
         x = bisect.bisect_left(starts, mark.end())
         if not 0 < x < len(keys) or starts[x] != mark.end() or keys[x] != keys[x - 1]:
             continue
         if ends[x - 1] != mark.start() or not words.content[x] or keys[x] in CHANTS:
             continue
+        if len(keys[x]) < 4:
+            continue  # "etc. etc.", "atd. atd.": an abbreviation said twice
         reason = f"“{text[starts[x] : ends[x]]}” said again after a false sentence end"
         edits.append(Edit(ends[x - 1], ends[x], "", "stutter", _STUTTER_SCORE, reason))
     # the first word after each line break; each gap is looked at once, however many
