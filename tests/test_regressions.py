@@ -208,3 +208,13 @@ def test_overlapping_proposals_after_a_reflow_are_reported() -> None:
     assert textrepair.apply_edits(text, report.edits) == report.text
     assert {edit.kind for edit in report.edits} <= {"reflow", "whitespace"}
     assert report.proposed
+
+
+def test_nested_copies_needing_six_rounds_are_idempotent() -> None:
+    """Found by the long fuzz run: a soup of nested copies still had one after five rounds."""
+    text = (
+        "Maison, maison, rivière, maison, le maison jardin, le maison, ;\nmaison, le ;\n"
+        "Maison,\n" + "Maison, maison, rivière, maison, le maison" * 6 + " ;\n"
+        "Maison, maison, rivière, maison, le ;\nMaison, ;\n"
+    )
+    assert _idempotent(text)

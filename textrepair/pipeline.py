@@ -21,7 +21,7 @@ __all__ = ["clean", "repair"]
 
 _DEFAULT = Config()
 #: Rounds of detection: removing one copy can bring two others side by side.
-_ROUNDS = 5
+_ROUNDS = 8
 #: Reflows: a removal after a reflow can leave two more lines to join.
 _REFLOWS = 3
 
