@@ -58,6 +58,9 @@ _DASHES = frozenset("-\N{EN DASH}\N{EM DASH}")
 
 _SEAM_MARK = re.compile("[\n;/|\N{HORIZONTAL ELLIPSIS}]|\\.\\.\\.|\\s[-\N{EN DASH}\N{EM DASH}]\\s")
 
+#: Marks that end a clause when glued to the word before them.
+_CLAUSE_MARKS = frozenset(",;:.!?")
+
 #: A blank line (spaces allowed): the end of a paragraph, a heading or a list item.
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
@@ -820,6 +823,13 @@ def _best_at(
             x = bisect.bisect_right(context.refrains, match.j)
             if not strong and x < len(context.refrains) and context.refrains[x] < i + match.m:
                 continue  # the copies hold a refrain line: lyrics, not damage
+            if (
+                not strong
+                and x
+                and context.refrains[x - 1] == match.j
+                and words.gap(i)[:1] in _CLAUSE_MARKS
+            ):
+                continue  # a refrain line ending a clause, then sung on: "x,\nx,\nx and y."
             x = bisect.bisect_right(context.separators, match.j)
             if not strong and x < len(context.separators) and context.separators[x] < i:
                 continue  # the real seam is inside the left copy
