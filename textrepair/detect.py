@@ -439,6 +439,8 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
             return (_INLINE_PAIR,) if plain and all(map(str.isalpha, words.keys[j:i])) else ()
         if _QUOTES_ONLY.fullmatch(gap) and not _INNER_SENTENCE_END.search(left):
             return (_GATES[seam], _INLINE_EXACT)
+    if seam == Seam.SENTENCE and "  " in gap:
+        return ()  # two spaces after a sentence end: typed, as a writer ends a sentence
     if seam == Seam.SENTENCE:
         if words.text[words.starts[i]].islower() and _QUOTES_ONLY.fullmatch(
             _SENTENCE_MARKS.sub("", gap)
