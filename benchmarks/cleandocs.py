@@ -757,6 +757,8 @@ def check(text: str, context: int = 80) -> Outcome:
                 continue
             removed = text[e.start : e.end]
             lost = len(WORD.findall(removed)) - len(WORD.findall(e.replacement))
+            if lost <= 0:
+                continue  # a stray mark removed: no word lost
             outcome.removing.append(
                 {
                     "kind": e.kind,
@@ -764,7 +766,7 @@ def check(text: str, context: int = 80) -> Outcome:
                     "end": e.end,
                     "removed": removed,
                     "replacement": e.replacement,
-                    "words": max(0, lost),
+                    "words": lost,
                     "score": e.score,
                     "reason": e.reason,
                     "before": text[max(0, e.start - context) : e.start],
