@@ -58,6 +58,9 @@ _DASHES = frozenset("-\N{EN DASH}\N{EM DASH}")
 
 _SEAM_MARK = re.compile("[\n;/|\N{HORIZONTAL ELLIPSIS}]|\\.\\.\\.|\\s[-\N{EN DASH}\N{EM DASH}]\\s")
 
+#: Words before "X and X" that make it an idiom of range: "de temps en temps".
+_FROM_TO = frozenset({"de", "d'", "da", "di", "van", "von"})
+
 #: Marks that end a clause when glued to the word before them.
 _CLAUSE_MARKS = frozenset(",;:.!?")
 
@@ -908,8 +911,12 @@ def stutters(words: Words) -> list[Edit]:
         recapitalised = text[starts[i - 1]].islower() and text[starts[i]].isupper()
         if first in LEGIT_DOUBLES and not marks and not recapitalised:
             continue
-        if words.line_start(i - 1) and words.line_end(i) and not marks:
-            continue  # one word a line: a column of data, not a wrap
+        if (
+            words.line_start(i - 1)
+            and not marks
+            and not _line_around(text, starts[i], ends[i]).strip().count(" ")
+        ):
+            continue  # one word or name a line (README, README.gtkrc): a column, not a wrap
         if words.structured(starts[i - 1], ends[i]):
             continue  # "$ type ls\nls is hashed"
         if elided and first.endswith("'") is False:
@@ -1095,6 +1102,8 @@ def coordinated(words: Words) -> list[Candidate]:
         word, joiner = keys[x], keys[x + 1]
         if word in SELF_COORDINATED or not words.content[x]:
             continue
+        if x and keys[x - 1] in _FROM_TO:
+            continue  # "de temps en temps", "van tijd tot tijd": from one to the same
         if not word.replace("-", "").isalpha() or (len(word) > 4 and word.endswith("er")):
             continue  # numbers; comparatives: "bigger and bigger"
         before, after = text[ends[x] : starts[x + 1]], text[ends[x + 1] : starts[x + 2]]
