@@ -219,7 +219,11 @@ def distinct_stems(text: str) -> bool:
     if len(set(head)) < len(head):
         return False  # a word said twice as it is written (the usual case, found at once)
     for part in (text[:_HEAD], text) if len(text) > _HEAD else (text,):
-        folded = _fold("\n".join(WORD.findall(part)))
+        pieces = part.split()
+        # ASCII letters and digits only: each piece between spaces is one word token
+        simple = part.isascii() and all(map(str.isalnum, pieces))
+        tokens = pieces if simple else WORD.findall(part)
+        folded = _fold("\n".join(tokens))
         if "'" in folded or (not part.isascii() and IDEOGRAPHIC.search(part) is not None):
             return False  # elided words and ideographs are split further
         keys = folded.split("\n")
