@@ -902,8 +902,9 @@ def render_report(
         f"(repair alone: {summary.seconds:.0f} s of CPU).",
         "",
         "Every document is clean text as published. A document counts as changed when "
-        "`textrepair.repair` makes at least one edit that removes words (any kind but "
-        f"{', '.join(f'`{k}`' for k in sorted(NON_REMOVING))}).",
+        "`textrepair.repair` makes at least one edit that removes a word (any kind but "
+        f"{', '.join(f'`{k}`' for k in sorted(NON_REMOVING))}, with fewer words in its "
+        "replacement than in what it replaces).",
         "",
         f"**Clean documents changed: {t.changed} of {t.docs} ({_pct(t.changed, t.docs)})**; "
         f"{t.removing} removing edits, {t.words_removed} words removed of {t.words:,} "
