@@ -108,6 +108,7 @@ STRUCTURED_LINE = re.compile(
     | [{\[=\\][ \t]*$                        # ends opening a block: { [ = or a backslash
     | ^[ \t]*[}\]][;,)]*[ \t]*$                 # a line that only closes a block
     | [ \t]\|[ \t] | \S[ ]*\t[ \t]*\S           # table cells: ` | ` or a tab
+    | \S[ ]{3,}\S                            # columns aligned with spaces
     | ^[ \t]*[\x21-\x7e]{20,}[ \t]*$             # one long ASCII token (a hash, a URL, a path)
     """,
     re.VERBOSE | re.MULTILINE,
@@ -141,6 +142,7 @@ STRUCTURED_SCANS: tuple[re.Pattern[str] | regex.Pattern[str], ...] = (
     re.compile(r"[{\[=\\][ \t]*$", re.MULTILINE),
     re.compile(r"\|(?<=[ \t]\|)(?=[ \t])"),
     regex.compile(r"\t(?<=\S[ ]*\t)[ \t]*\S"),  # ``regex``: a lookbehind of any width
+    re.compile(r"   (?<=\S   ) *\S"),
 )
 
 #: Words of code inside a line: a URL, a command-line option, a path. A line holding them
