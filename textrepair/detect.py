@@ -791,6 +791,8 @@ def _best_at(
     # a strong seam may begin with garbled words; a copy that starts with two function
     # words ("à l’invite de ...") is anchored on the words after them
     reach = 4 if strong else 1 if content[i] or content[i + 1] else 3
+    if words.structured(words.starts[i - 1], words.ends[i]):
+        return None, None, seam  # every copy ending here spans a list, table or code line
     for p in range(min(reach, len(bigrams) - i)):
         if best is not None and best[0] >= _SURE:
             break  # an anchor further in cannot do better than a near-certain match
