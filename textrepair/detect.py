@@ -56,7 +56,11 @@ __all__ = [
 #: Characters that can make a seam stronger than a space (see :class:`Seam`).
 _DASHES = frozenset("-\N{EN DASH}\N{EM DASH}")
 
-_SEAM_MARK = re.compile("[\n;/|\N{HORIZONTAL ELLIPSIS}]|\\.\\.\\.|\\s[-\N{EN DASH}\N{EM DASH}]\\s")
+_SEAM_MARK = (  # scans that skip ahead: one mark, three dots, a dash between spaces
+    re.compile("[\n;/|\N{HORIZONTAL ELLIPSIS}]"),
+    re.compile(r"\.\.\."),
+    re.compile("[-\N{EN DASH}\N{EM DASH}](?<=\\s.)(?=\\s)"),
+)
 
 #: Words before "X and X" that make it an idiom of range: "de temps en temps".
 _FROM_TO = frozenset({"de", "d'", "da", "di", "van", "von"})
@@ -621,7 +625,8 @@ def _marked_seams(words: Words) -> dict[int, int]:
     """The seams stronger than a plain space, by the index of the word after them."""
     marked: dict[int, int] = {}
     starts = words.starts
-    for mark in _SEAM_MARK.finditer(words.text):
+    marks = (m for scan in _SEAM_MARK for m in scan.finditer(words.text))
+    for mark in marks:
         i = bisect.bisect_left(starts, mark.start())
         if 0 < i < len(starts) and i not in marked:
             marked[i] = words.seam(i)
