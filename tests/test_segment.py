@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from textrepair._patterns import CODE_WORDS, STRUCTURED_LINE
-from textrepair.segment import structured_line, structured_lines
+from textrepair.detect import _marked_seams
+from textrepair.segment import segment, structured_line, structured_lines
 
 _PIECES = st.sampled_from(
     [
@@ -54,3 +56,23 @@ def test_a_line_is_structured_alone_as_in_a_text(text: str) -> None:
 def test_structured_lines_counts() -> None:
     text = "Prose here.\n- an item\nmore prose\n    code()\nend"
     assert structured_lines(text, _line_starts(text)) == [0, 0, 1, 1, 2, 2]
+
+
+_SEAM_PIECES = st.sampled_from(
+    ["a", "bb", " ", "\n", ";", "/", "|", "…", ".", "...", "-", "–", " - "]
+)
+#: The marks of a seam as one pattern (what ``detect._SEAM_MARK``'s scans stand for).
+_ONE_SEAM_MARK = re.compile(
+    "[\n;/|\N{HORIZONTAL ELLIPSIS}]|\\.\\.\\.|\\s[-\N{EN DASH}\N{EM DASH}]\\s"
+)
+
+
+@given(st.lists(_SEAM_PIECES, max_size=14).map("".join))
+def test_the_seam_scans_mark_the_seams_one_pattern_marks(text: str) -> None:
+    words = segment(text)
+    expected: dict[int, int] = {}
+    for mark in _ONE_SEAM_MARK.finditer(text):
+        i = bisect.bisect_left(words.starts, mark.start())
+        if 0 < i < len(words.starts) and i not in expected:
+            expected[i] = words.seam(i)
+    assert _marked_seams(words) == expected
