@@ -14,6 +14,7 @@ __all__ = [
     "CJK_RUN",
     "CODE_WORDS",
     "CODE_WORDS_SCANS",
+    "DASHES",
     "IDEOGRAPHIC",
     "IDEOGRAPHIC_SPLIT",
     "INVISIBLE",
@@ -50,6 +51,9 @@ INVISIBLE = regex.compile(
     r"[\N{ZERO WIDTH JOINER}\N{ZERO WIDTH NON-JOINER}]+"
     r"(?=[\p{Latin}\p{Greek}\p{Cyrillic}])"
 )
+
+#: Dashes: a spaced one is punctuation as often as a chunk seam, so it counts for less.
+DASHES = frozenset("-\N{EN DASH}\N{EM DASH}")
 
 #: Punctuation that marks a chunk seam when it stands in the gap between two words: a
 #: semicolon, slash, ellipsis or dash standing between spaces, a spaced semicolon or an

@@ -31,6 +31,7 @@ from textrepair._langdata import (
 )
 from textrepair._patterns import (
     CJK_RUN,
+    DASHES,
     IDEOGRAPHIC,
     LONE_SEPARATOR_LINE,
     SENTENCE_END,
@@ -54,8 +55,6 @@ __all__ = [
 ]
 
 #: Characters that can make a seam stronger than a space (see :class:`Seam`).
-_DASHES = frozenset("-\N{EN DASH}\N{EM DASH}")
-
 _SEAM_MARK = (  # scans that skip ahead: one mark, three dots, a dash between spaces
     re.compile("[\n;/|\N{HORIZONTAL ELLIPSIS}]"),
     re.compile(r"\.\.\."),
@@ -457,7 +456,7 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
             return (_GATES[Seam.INLINE], _INLINE_EXACT, _INLINE_PAIR)
         cjk = words.ideographic and IDEOGRAPHIC.match(words.keys[i]) is not None
         return (_GATES[seam], _SENTENCE_EXACT_CJK if cjk else _SENTENCE_EXACT)
-    if seam >= Seam.SEPARATOR and gap[:1].isspace() and gap.strip() not in _DASHES:
+    if seam >= Seam.SEPARATOR and gap[:1].isspace() and gap.strip() not in DASHES:
         # two words said again after a spaced dash are an emphasis as often as a seam
         return (_GATES[seam], _SHORT_SEPARATOR, _EXACT_SEPARATOR)
     if seam >= Seam.SEPARATOR:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from textrepair._langdata import ELIDED_FULL, ELISION_PREFIXES, FUNCTION_WORDS
 from textrepair._patterns import (
     CODE_WORDS_SCANS,
+    DASHES,
     IDEOGRAPHIC,
     IDEOGRAPHIC_SPLIT,
     SENTENCE_END,
@@ -36,7 +37,6 @@ __all__ = [
 ]
 
 _STEM = 5
-_DASHES = frozenset("-\N{EN DASH}\N{EM DASH}")
 _NEWLINE = re.compile("\n")
 _APOSTROPHES = ("\N{RIGHT SINGLE QUOTATION MARK}", "\N{MODIFIER LETTER APOSTROPHE}")
 
@@ -133,7 +133,7 @@ class Words:
         if found:
             # a spaced dash at a line end is punctuation as often as not: no stronger than
             # a separator inside a line
-            dash = found.group().strip() in _DASHES
+            dash = found.group().strip() in DASHES
             return Seam.SEPARATOR_LINE if newline and not dash else Seam.SEPARATOR
         if newline:
             return Seam.LINE
