@@ -218,3 +218,18 @@ def test_nested_copies_needing_six_rounds_are_idempotent() -> None:
         "Maison, maison, rivière, maison, le ;\nMaison, ;\n"
     )
     assert _idempotent(text)
+
+
+def test_a_word_said_on_line_after_line_is_removed_before_the_lines_are_joined() -> None:
+    # each round removes one copy; had the lines been joined after the first round, the
+    # copies left would stand inside one line, where a doubled word is no wrap
+    text = (
+        "The tracer shows the calls between the client and the server\nserver\nserver\n"
+        "server\nserver of the display, with the options that the\nthe manual page lists "
+        "for each of them\nand for the other programs that the system offers to its users."
+    )
+    assert textrepair.clean(text) == (
+        "The tracer shows the calls between the client and the server of the display, with "
+        "the options that the manual page lists for each of them and for the other programs "
+        "that the system offers to its users."
+    )

@@ -12,7 +12,7 @@ from dataclasses import replace
 from textrepair.config import Config
 from textrepair.detect import detect, long_loops
 from textrepair.normalize import normalize
-from textrepair.render import compose, lift, reflow
+from textrepair.render import compose, held_back, lift, reflow
 from textrepair.resolve import resolve
 from textrepair.result import Edit, Repair, apply_edits
 from textrepair.segment import distinct_stems, lines, segment
@@ -22,7 +22,7 @@ __all__ = ["clean", "repair"]
 _DEFAULT = Config()
 #: Rounds of detection: removing one copy can bring two others side by side.
 _ROUNDS = 8
-#: Reflows: a removal after a reflow can leave two more lines to join.
+#: More rounds for reflows: a removal after a reflow can leave two more lines to join.
 _REFLOWS = 3
 
 
@@ -63,12 +63,45 @@ def _around(chosen: list[Edit]) -> list[tuple[int, int]]:
     return ranges
 
 
-def _rounds(
-    current: str, edits: list[Edit], config: Config, focus: list[tuple[int, int]] | None
-) -> tuple[str, list[Edit], list[Edit]]:
-    """Detect and remove repeats until a round finds none; later rounds look near removals."""
+def _through(ranges: list[tuple[int, int]], edits: list[Edit]) -> list[tuple[int, int]]:
+    """``ranges`` of a text, carried onto the text after ``edits`` (sorted, disjoint)."""
+    moved: list[tuple[int, int]] = []
+    for start, end in ranges:
+        a, b = start, end
+        for edit in edits:  # few edits a round: a plain scan is fast enough
+            change = len(edit.replacement) - (edit.end - edit.start)
+            if edit.end <= start:
+                a += change
+            if edit.end <= end:
+                b += change
+        moved.append((max(a, 0), max(b, a)))
+    return moved
+
+
+def _merge(*range_lists: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of sorted character ranges, as sorted disjoint ranges."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(r for ranges in range_lists for r in ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _rounds(current: str, edits: list[Edit], config: Config) -> tuple[str, list[Edit], list[Edit]]:
+    """Detect and remove repeats, and join wrapped lines, until a round changes nothing.
+
+    Removing one copy can bring two others side by side, and joining two lines can put a
+    copy inside one line: each round after the first looks again around what the previous
+    round removed or joined. The lines are joined after the round that removed the copies,
+    and one round looks again at both, unless a line repeats the end of the line before it
+    (:func:`~textrepair.render.held_back`): then the text must settle first, so that the
+    detectors judge that seam as a line break.
+    """
     proposed: list[Edit] = []
-    for round_ in range(_ROUNDS):
+    focus: list[tuple[int, int]] | None = None
+    for round_ in range(_ROUNDS + _REFLOWS):
         # words that share no stem cannot be copies: only the character-level detectors run
         words = lines(current) if distinct_stems(current) else segment(current)
         chosen, below = resolve(detect(words, config, focus), config.threshold)
@@ -77,12 +110,23 @@ def _rounds(
             proposed = (
                 [e for one in below for e in lift(edits, [one], current)[0]] if edits else below
             )
-        if not chosen:
+        focus = []
+        if chosen:
+            focus = _around(chosen)
+            following = apply_edits(current, chosen)
+            edits = compose(edits, chosen, current)
+            current = following
+        if config.reflow:
+            wraps = reflow(current, dehyphenate=config.dehyphenate)
+            if chosen and held_back(current, wraps)[1]:
+                wraps = []  # a seam to judge before any line is joined: the next round first
+            if wraps:
+                focus = _merge(_through(focus, wraps), _around(wraps))
+                following = apply_edits(current, wraps)
+                edits = compose(edits, wraps, current)
+                current = following
+        if not focus:
             break
-        focus = _around(chosen)
-        following = apply_edits(current, chosen)
-        edits = compose(edits, chosen, current)
-        current = following
     return current, edits, proposed
 
 
@@ -142,20 +186,7 @@ def _run_group(text: str, config: Config) -> tuple[str, list[Edit], list[Edit]]:
         if runs:
             edits = compose(edits, runs, current)
             current = apply_edits(current, runs)
-    current, edits, proposed = _rounds(current, edits, config, None)
-    if config.reflow:
-        for _ in range(_REFLOWS):
-            wraps = reflow(current, dehyphenate=config.dehyphenate)
-            if not wraps:
-                break
-            following = apply_edits(current, wraps)
-            edits = compose(edits, wraps, current)
-            current = following
-            # joined lines and words can bring two copies side by side: look there again
-            before = current
-            current, edits, _ = _rounds(current, edits, config, _around(wraps))
-            if current == before:
-                break
+    current, edits, proposed = _rounds(current, edits, config)
     return current, edits, proposed
 
 

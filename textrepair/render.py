@@ -20,7 +20,7 @@ from textrepair._patterns import CJK_RUN, SENTENCE_END, WORD
 from textrepair.result import Edit, apply_edits
 from textrepair.segment import structured_lines
 
-__all__ = ["compose", "lift", "reflow"]
+__all__ = ["compose", "held_back", "lift", "reflow"]
 
 _OPENS_PARAGRAPH = regex.compile(r"[\p{Lu}\p{Lt}\p{N}\p{Pi}\p{Ps}\"'«¿¡\-–—]")
 _HYPHEN_END = regex.compile(r"(\w+)[-\N{HYPHEN}]$")
@@ -144,6 +144,44 @@ def reflow(text: str, *, dehyphenate: bool = True) -> list[Edit]:
             glue = "" if CJK_RUN.match(left[-1]) and CJK_RUN.match(right[0]) else " "
             edits.append(Edit(start, end, glue, "reflow", 0.9, "hard wrap inside a paragraph"))
     return edits
+
+
+_SAID_AGAIN = 3  # words at a line end said again at the next line's start that hold a wrap
+
+
+def _said_again(left: str, right: str) -> bool:
+    """Whether ``right`` starts by saying the last one to three words of ``left`` again."""
+    tail = [w.casefold() for w in WORD.findall(left[-80:])[-_SAID_AGAIN:]]
+    head = [w.casefold() for w in WORD.findall(right[:80])[:_SAID_AGAIN]]
+    return any(tail[-n:] == head[:n] for n in range(1, min(len(tail), len(head)) + 1))
+
+
+def held_back(text: str, wraps: Sequence[Edit]) -> tuple[list[Edit], list[Edit]]:
+    """Split the wraps of :func:`reflow` into those to join now and those to hold back.
+
+    A wrap where the next line starts by saying the end of the line again
+    (``servidor\\nservidor``, ``by Ctrl-Alt-F3\\nby Ctrl-Alt-F3``) is a seam for the
+    detectors: while repairs go on around it, joining the lines would hide it inside a line.
+
+    Example:
+        >>> text = (
+        ...     "The client and the server talks to the server\\n"
+        ...     "server on the other side of the wire and it\\n"
+        ...     "answers with a line of text for the reader"
+        ... )
+        >>> now, held = held_back(text, reflow(text))
+        >>> [text[e.start - 6 : e.end + 6] for e in held], len(now)
+        (['server\\nserver'], 1)
+    """
+    now: list[Edit] = []
+    held: list[Edit] = []
+    for edit in wraps:
+        line_start = text.rfind("\n", 0, edit.start) + 1
+        line_end = text.find("\n", edit.end)
+        left = text[line_start : edit.start]
+        right = text[edit.end : len(text) if line_end < 0 else line_end]
+        (held if _said_again(left, right) else now).append(edit)
+    return now, held
 
 
 def _shift_table(base: Sequence[Edit]) -> tuple[list[int], list[int], list[int]]:
