@@ -84,6 +84,7 @@ _FALSE_PERIOD = regex.compile(r"(?<=\w)\.[ ](?=\p{Ll})")
 #: A token long enough to hold four copies of a three-letter piece (group 1), tried only
 #: where a run of word characters and hyphens starts, so that the search stays linear.
 _LOOP_SIZED = 12
+_LONG_PIECE = re.compile(rf"\S{{{_LOOP_SIZED},}}")
 _LOOP_SIZED_TOKEN = re.compile(rf"(?<![\w-])-*(\w[\w-]{{{_LOOP_SIZED - 1},}})")
 
 #: Marks that close a quotation.
@@ -1292,12 +1293,9 @@ def token_loops(words: Words) -> list[Candidate]:
     """
     text = words.text
     found: list[Candidate] = []
-    pieces = text.split()
-    if max(map(len, pieces), default=0) >= _LOOP_SIZED:
-        pieces = [piece for piece in pieces if len(piece) >= _LOOP_SIZED]
-    else:
-        pieces = []
-    if not any(TOKEN_LOOP.search(piece) for piece in pieces):
+    # the long pieces between spaces, one a line (a loop inside a token never spans a space)
+    pieces = "\n".join(_LONG_PIECE.findall(text))
+    if not pieces or TOKEN_LOOP.search(pieces) is None:
         return found  # no long piece between spaces holds a loop: no token does
     for token in _LOOP_SIZED_TOKEN.finditer(text):  # four copies of three letters or more
         match = TOKEN_LOOP.search(text, token.start(1), token.end(1))
