@@ -1,10 +1,12 @@
 """The fast paths give the same repaired text as the full engine.
 
-Three shortcuts spare the engine work on long or pathological input:
+Four shortcuts spare the engine work:
 :func:`textrepair.detect.long_loops` cuts a passage said at least 64 times in a row down to
 16 copies before the text is split into words, :func:`textrepair.segment.distinct_stems`
-lets a text whose words share no stem skip the word-level detectors, and a long text is
-repaired a group of paragraphs at a time. Each is compared here with the engine without it.
+lets a text whose words share no stem skip the word-level detectors, a long text is
+repaired a group of paragraphs at a time, and a bound on the aligned words spares the
+alignment of copies inside a line that no gate could accept. Each is compared here with the
+engine without it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import textrepair
+import textrepair.detect as detect_module
 import textrepair.pipeline as pipeline
 from tests.strategies import Damaged, any_texts, damaged_texts, words
 from textrepair import Config
@@ -43,6 +46,8 @@ def _without(monkeypatch: pytest.MonkeyPatch, name: str, text: str) -> str:
     with monkeypatch.context() as patch:
         if name == "long_loops":
             patch.setattr(pipeline, "long_loops", lambda text: [])
+        elif name == "inline_screen":
+            patch.setattr(detect_module, "_may_pass_inline", lambda context, j, i: True)
         else:
             patch.setattr(pipeline, "distinct_stems", lambda text: False)
         return textrepair.clean(text)
@@ -138,3 +143,40 @@ def test_groups_meet_inside_blank_lines(monkeypatch: pytest.MonkeyPatch) -> None
     assert all(text[end - 1 : end + 1] == "\n\n" for _, end in spans[:-1])
     assert len(spans) > 1
     assert textrepair.clean(text) == text
+
+
+@_SLOW
+@given(damaged_texts())
+def test_the_inline_screen_changes_no_result_on_damaged_text(sample: Damaged) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert textrepair.clean(sample.damaged) == _without(
+            monkeypatch, "inline_screen", sample.damaged
+        )
+
+
+@_SLOW
+@given(
+    st.lists(
+        st.sampled_from(["la", "de", "mise", "à", "jour", "du", "système", "est"]) | words(),
+        min_size=4,
+        max_size=60,
+    ).map(" ".join)
+)
+def test_the_inline_screen_changes_no_result_on_repeated_words(text: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert textrepair.clean(text) == _without(monkeypatch, "inline_screen", text)
+
+
+def test_the_inline_screen_keeps_a_copy_cut_inside_a_word() -> None:
+    # the later copy repeats 5 of the 10 words and stops inside "Berechtigungen": too few
+    # aligned words for the similarity bound; only the bound for a cut-off copy lets it by
+    text = (
+        "Das Programm setzt die Option zum Setzen der Berechtigungen für alle neuen Dateien "
+        "die Option zum Setzen der Ber in diesem Verzeichnis."
+    )
+    result = textrepair.repair(text)
+    assert result.text == (
+        "Das Programm setzt die Option zum Setzen der Berechtigungen für alle neuen Dateien "
+        "in diesem Verzeichnis."
+    )
+    assert "stops short" in result.edits[0].reason

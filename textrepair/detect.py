@@ -736,6 +736,7 @@ def overlaps(
         places,
         refrains,
         sorted(x for x, strength in marked.items() if strength >= Seam.SEPARATOR),
+        [key[:3] for key in words.keys],
     )
     edits: list[Candidate] = []
     waiting: list[tuple[_Match, int]] = []  # near misses at separator seams
@@ -781,6 +782,58 @@ class _Context:
     places: dict[tuple[str, str], list[int]]  # where each repeated bigram stands
     refrains: list[int]  # words that start a line said again
     separators: list[int]  # words after a separator seam
+    prefixes: list[str]  # each key's first three characters (inflected forms share them)
+
+
+#: The least similarity of the gates for copies inside a line, but for the two kinds of copy
+#: that :func:`_may_pass_inline` bounds on their own (a connector, a cut-off word).
+_INLINE_SIMILARITY = min(
+    gate.similarity
+    for gate in (
+        _GATES[Seam.INLINE],
+        _GATES[Seam.SENTENCE],
+        _INLINE_RESTART,
+        _INLINE_PAIR,
+        _INLINE_EXACT,
+        _SENTENCE_EXACT,
+    )
+)
+
+
+def _may_pass_inline(context: _Context, j: int, i: int) -> bool:
+    """Whether some gate inside a line could accept copies from about ``j`` and after ``i``.
+
+    A cheap bound that spares most alignments at seams inside a line, where every gate asks
+    for alike copies: the left copy starts where the right one does (no lead), on a word of
+    the same stem, from ``j - _SLACK`` on; the aligned pairs (stems, or inflected forms) share
+    their first three characters, so their number is at most the longest common subsequence
+    of those prefixes (one more for a copy ending on a cut-off word). Then a copy of ``k``
+    words with ``n`` aligned is at most ``2n / (k + n)`` alike; a copy said twice around a
+    connector lacks at most two words; one that stops short inside a word
+    (:data:`_CUT_PARTIAL`: 0.9 alike to the left copy less a tail no longer than the aligned
+    words) has at least 0.45 of its left copy aligned, and never spans a sentence end.
+    """
+    words, stems, prefixes = context.words, context.words.stems, context.prefixes
+    start = max(j - _SLACK, 0)
+    k = i - start
+    right = prefixes[i : min(len(stems), i + k + 2 + k // 3)]
+    target = stems[i]
+    x = start - 1
+    while True:
+        try:
+            x = stems.index(target, x + 1, i)
+        except ValueError:
+            return False
+        size = i - x
+        aligned = LCSseq.similarity(prefixes[x:i], right) + 1
+        if 2 * aligned >= _INLINE_SIMILARITY * (size + aligned) or aligned >= size - 2:
+            return True
+        if (
+            2 * aligned >= _CUT_PARTIAL.similarity * size
+            and not _sentence_start(words, x)
+            and not _INNER_SENTENCE_END.search(words.text, words.starts[x], words.ends[i - 1])
+        ):
+            return True
 
 
 def _best_at(
@@ -829,6 +882,14 @@ def _best_at(
                     and stems[j : j + 3] != stems[i : i + 3]
                 ):
                     continue
+            if seam == Seam.INLINE:
+                seam = words.seam(i)  # inline or a sentence end
+            if (
+                seam <= Seam.INLINE
+                and not words.ideographic
+                and not _may_pass_inline(context, j, i)
+            ):
+                continue
             match = _align(words, j, i)
             if match is None:
                 continue
@@ -845,8 +906,6 @@ def _best_at(
             x = bisect.bisect_right(context.separators, match.j)
             if not strong and x < len(context.separators) and context.separators[x] < i:
                 continue  # the real seam is inside the left copy
-            if seam == Seam.INLINE:
-                seam = words.seam(i)  # inline or a sentence end
             gates = _gates_for(words, match, seam)
             gate = next((g for g in gates if _passes(match, g)), None)
             if gate is None:
