@@ -4,7 +4,8 @@ Four shortcuts spare the engine work:
 :func:`textrepair.detect.long_loops` cuts a passage said at least 64 times in a row down to
 16 copies before the text is split into words, :func:`textrepair.segment.distinct_stems`
 lets a text whose words share no stem skip the word-level detectors, a long text is
-repaired a group of paragraphs at a time, and a bound on the aligned words spares the
+repaired a group of paragraphs at a time, a round after the first reads only the paragraphs
+where the previous round changed something, and a bound on the aligned words spares the
 alignment of copies inside a line that no gate could accept. Each is compared here with the
 engine without it.
 """
@@ -46,6 +47,8 @@ def _without(monkeypatch: pytest.MonkeyPatch, name: str, text: str) -> str:
     with monkeypatch.context() as patch:
         if name == "long_loops":
             patch.setattr(pipeline, "long_loops", lambda text: [])
+        elif name == "view":
+            patch.setattr(pipeline, "_view", lambda text, focus: None)
         elif name == "inline_screen":
             patch.setattr(detect_module, "_may_pass_inline", lambda context, j, i: True)
         else:
@@ -180,3 +183,30 @@ def test_the_inline_screen_keeps_a_copy_cut_inside_a_word() -> None:
         "in diesem Verzeichnis."
     )
     assert "stops short" in result.edits[0].reason
+
+
+@_SLOW
+@given(
+    st.lists(damaged_texts(), min_size=2, max_size=6), st.sampled_from(["\n\n", "\n \n", "\n\n\n"])
+)
+def test_later_rounds_read_only_the_paragraphs_they_must(
+    samples: list[Damaged], blank: str
+) -> None:
+    text = blank.join(sample.damaged for sample in samples)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(pipeline, "_WHOLE", 1.0)  # a view whenever one paragraph is left out
+        viewed = textrepair.repair(text)
+        assert viewed.text == _without(monkeypatch, "view", text)
+        assert textrepair.apply_edits(text, viewed.edits) == viewed.text
+
+
+def test_a_view_maps_ranges_and_edits_between_paragraphs_and_text() -> None:
+    text = "one two\n\nthree four\n\nfive six\n\nseven"
+    view = pipeline._view(text, [(11, 13)])  # inside "three four"
+    assert view is not None
+    assert view.text == "\n\nthree four\n\n"
+    assert view.inside([(0, 40)]) == [(0, len(view.text))]
+    edit = textrepair.Edit(7, 12, "", "overlap", 0.9, "four")  # " four" in the view
+    assert [text[e.start : e.end] for e in view.outside([edit]) or []] == [" four"]
+    assert pipeline._view(text, [(0, len(text))]) is None  # everything: the whole text
+    assert pipeline._view("one paragraph", [(0, 3)]) is None

@@ -12,6 +12,7 @@ from textrepair.normalize import (
     _MOJIBAKE_HINT,
     FTFY_CONFIG,
     _all_untouched,
+    _suspect_lines,
     _untouched,
     normalize,
 )
@@ -76,3 +77,21 @@ def test_clean_text_with_accents_and_guillemets_passes_the_screen() -> None:
     text = "« L’été à Noël », dit-il.\nÜber die Brücke; façade, señor, coração."
     assert _all_untouched(text)
     assert normalize(text) == []
+
+
+_WITH_INVISIBLES = st.text(
+    alphabet=st.sampled_from(_SUSPECT + "ae \n&;\u200b\u00ad\u200d\r\x07e\u0301")
+)
+
+
+@given(st.lists(_MIXED | _WITH_INVISIBLES, max_size=5).map("\n".join))
+def test_one_scan_finds_every_line_the_stage_may_change(text: str) -> None:
+    suspects = set(_suspect_lines(text))
+    offset = 0
+    for line in text.split("\n"):
+        if not _untouched(line):
+            assert offset in suspects
+        offset += len(line) + 1
+    lines = text.split("\n")
+    one_by_one = [normalize(line) for line in lines]
+    assert sum(map(len, one_by_one)) == len(normalize(text))

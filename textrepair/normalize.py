@@ -54,6 +54,7 @@ def _ftfy_reason(line: str) -> str:
 _SPACELESS = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]")
 _LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _CR = regex.compile(r"\r\n?")
+_NEWLINE = re.compile("\n")
 _MAX_DIFF = 4096
 
 #: Every character one of ftfy's enabled fixes (or this stage) acts on by itself: "&" for
@@ -238,11 +239,25 @@ def normalize(text: str) -> list[Edit]:
     if _all_untouched(text):
         return []
     edits: list[Edit] = []
-    offset = 0
-    for line in text.split("\n"):
+    for offset in _suspect_lines(text):
+        end = text.find("\n", offset)
+        line = text[offset : len(text) if end < 0 else end]
         if not _untouched(line):
             fixed, reason = _fix_line(line)
             if fixed != line:
                 edits.extend(_diff(offset, line, fixed, reason))
-        offset += len(line) + 1
     return edits
+
+
+def _suspect_lines(text: str) -> list[int]:
+    """Where each line starts that this stage may change (each line, if it cannot tell).
+
+    The patterns :func:`_untouched` asks about match inside one line (none can match a line
+    break), so one scan of the whole text finds every line where one matches.
+    """
+    if _MOJIBAKE_HINT is None or not unicodedata.is_normalized("NFC", text):
+        return [0, *(match.end() for match in _NEWLINE.finditer(text))]
+    found = [m.start() for scan in (_TOUCHED, _MOJIBAKE_HINT) for m in scan.finditer(text)]
+    if not text.isascii():
+        found += (m.start() for m in INVISIBLE.finditer(text))
+    return sorted({text.rfind("\n", 0, at) + 1 for at in found})

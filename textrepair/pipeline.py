@@ -7,8 +7,12 @@ report replays exactly.
 
 from __future__ import annotations
 
-from dataclasses import replace
+import bisect
+import itertools
+import re
+from dataclasses import dataclass, replace
 
+from textrepair._patterns import IDEOGRAPHIC
 from textrepair.config import Config
 from textrepair.detect import detect, long_loops
 from textrepair.normalize import normalize
@@ -89,27 +93,113 @@ def _merge(*range_lists: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+#: A line break and the blank lines after it: nothing is repaired across one.
+_BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n)+")
+#: A later round reads the whole text when the paragraphs it must look at make up more.
+_WHOLE = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class _View:
+    """Some paragraphs of a text, each with the blank lines around it, read as one text.
+
+    No repair crosses a blank line, so a later round reads only the paragraphs where the
+    previous round changed something: each paragraph keeps the lines around it as they are
+    in the text (blank), and so gets the same repairs as in the whole text.
+    """
+
+    pieces: list[tuple[int, int]]  # spans of the text, sorted and disjoint
+    offsets: list[int]  # where each piece starts in ``text``
+    text: str
+
+    def inside(self, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``ranges`` of the whole text, clipped to the pieces, in this view's offsets."""
+        moved: list[tuple[int, int]] = []
+        for (start, end), offset in zip(self.pieces, self.offsets):
+            for first, last in ranges:
+                a, b = max(first, start), min(last, end)
+                if a < b:
+                    moved.append((a - start + offset, b - start + offset))
+        return _merge(moved)
+
+    def outside(self, edits: list[Edit]) -> list[Edit] | None:
+        """``edits`` on this view, on the whole text; ``None`` if one spans two pieces."""
+        moved: list[Edit] = []
+        for edit in edits:
+            k = bisect.bisect_right(self.offsets, edit.start) - 1
+            start, end = self.pieces[k]
+            if edit.end - self.offsets[k] > end - start:
+                return None
+            shift = start - self.offsets[k]
+            moved.append(replace(edit, start=edit.start + shift, end=edit.end + shift))
+        return moved
+
+
+def _view(text: str, focus: list[tuple[int, int]]) -> _View | None:
+    """The paragraphs of ``text`` that ``focus`` touches, or ``None`` for the whole text."""
+    blanks = [match.span() for match in _BLANK_RUN.finditer(text)]
+    if not blanks or (not text.isascii() and IDEOGRAPHIC.search(text) is not None):
+        return None  # one paragraph; or words split differently where ideographs are
+    paragraph_starts = [0, *(end for _, end in blanks)]
+    wanted: set[int] = set()
+    for start, end in focus:
+        first = bisect.bisect_right(paragraph_starts, start) - 1
+        last = bisect.bisect_right(paragraph_starts, max(min(end, len(text)) - 1, start)) - 1
+        wanted.update(range(first, last + 1))
+    pieces = _merge(
+        [
+            (blanks[k - 1][0] if k else 0, blanks[k][1] if k < len(blanks) else len(text))
+            for k in sorted(wanted)
+        ]
+    )
+    if sum(end - start for start, end in pieces) > _WHOLE * len(text):
+        return None
+    offsets = list(itertools.accumulate((end - start for start, end in pieces), initial=0))
+    return _View(pieces, offsets[:-1], "".join(text[start:end] for start, end in pieces))
+
+
+def _detect_round(
+    current: str, config: Config, focus: list[tuple[int, int]] | None, *, whole: bool = False
+) -> tuple[list[Edit], list[Edit], _View | None]:
+    """One round of detection: the chosen edits and those below the threshold, on ``current``.
+
+    A later round (``focus`` given) reads only the paragraphs around the focus, unless
+    ``whole``.
+    """
+    view = None if focus is None or whole else _view(current, focus)
+    text = current if view is None else view.text
+    # words that share no stem cannot be copies: only the character-level detectors run
+    words = lines(text) if distinct_stems(text) else segment(text)
+    seen = focus if view is None or focus is None else view.inside(focus)
+    chosen, below = resolve(detect(words, config, seen), config.threshold)
+    if view is not None:
+        back = view.outside(chosen)
+        if back is None:  # an edit across two pieces: read the whole text
+            return _detect_round(current, config, focus, whole=True)
+        chosen = back
+    return chosen, below, view
+
+
 def _rounds(current: str, edits: list[Edit], config: Config) -> tuple[str, list[Edit], list[Edit]]:
     """Detect and remove repeats, and join wrapped lines, until a round changes nothing.
 
     Removing one copy can bring two others side by side, and joining two lines can put a
     copy inside one line: each round after the first looks again around what the previous
-    round removed or joined. The lines are joined after the round that removed the copies,
-    and one round looks again at both, unless a line repeats the end of the line before it
-    (:func:`~textrepair.render.held_back`): then the text must settle first, so that the
-    detectors judge that seam as a line break.
+    round removed or joined (reading only those paragraphs). The lines are joined after the
+    round that removed the copies, and one round looks again at both, except in a paragraph
+    where a line repeats the end of the line before it (:func:`~textrepair.render.held_back`):
+    that paragraph must settle first, so that the detectors judge the seam as a line break.
     """
     proposed: list[Edit] = []
     focus: list[tuple[int, int]] | None = None
     for round_ in range(_ROUNDS + _REFLOWS):
-        # words that share no stem cannot be copies: only the character-level detectors run
-        words = lines(current) if distinct_stems(current) else segment(current)
-        chosen, below = resolve(detect(words, config, focus), config.threshold)
+        chosen, below, view = _detect_round(current, config, focus)
         if round_ == 0 and below:
             # proposals may overlap one another: each is carried back on its own
             proposed = (
                 [e for one in below for e in lift(edits, [one], current)[0]] if edits else below
             )
+        pieces = None if view is None else _through(view.pieces, chosen)
         focus = []
         if chosen:
             focus = _around(chosen)
@@ -117,9 +207,10 @@ def _rounds(current: str, edits: list[Edit], config: Config) -> tuple[str, list[
             edits = compose(edits, chosen, current)
             current = following
         if config.reflow:
-            wraps = reflow(current, dehyphenate=config.dehyphenate)
-            if chosen and held_back(current, wraps)[1]:
-                wraps = []  # a seam to judge before any line is joined: the next round first
+            wraps = _reflow(current, pieces, config)
+            if chosen:  # a paragraph with a seam to judge before its lines are joined waits
+                wraps, held = held_back(current, wraps)
+                focus = _merge(focus, _around(held))
             if wraps:
                 focus = _merge(_through(focus, wraps), _around(wraps))
                 following = apply_edits(current, wraps)
@@ -128,6 +219,19 @@ def _rounds(current: str, edits: list[Edit], config: Config) -> tuple[str, list[
         if not focus:
             break
     return current, edits, proposed
+
+
+def _reflow(current: str, pieces: list[tuple[int, int]] | None, config: Config) -> list[Edit]:
+    """The wraps of ``current``, or of its ``pieces`` only (the words of all prove hyphens)."""
+    if pieces is None:
+        return reflow(current, dehyphenate=config.dehyphenate)
+    offsets = list(itertools.accumulate((end - start for start, end in pieces), initial=0))
+    view = _View(pieces, offsets[:-1], "".join(current[start:end] for start, end in pieces))
+    wraps = reflow(view.text, dehyphenate=config.dehyphenate, vocabulary_text=current)
+    back = view.outside(wraps)
+    if back is None:  # a wrap is never across a blank line; all the same, read it all
+        return reflow(current, dehyphenate=config.dehyphenate)
+    return back
 
 
 #: Texts longer than this many characters are repaired a group of whole paragraphs at a

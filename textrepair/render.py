@@ -72,7 +72,9 @@ def _runs(lines: list[str], structure: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def reflow(text: str, *, dehyphenate: bool = True) -> list[Edit]:
+def reflow(
+    text: str, *, dehyphenate: bool = True, vocabulary_text: str | None = None
+) -> list[Edit]:
     """Join hard-wrapped prose lines into paragraphs.
 
     A break stays where a sentence ends and the next line opens a new one, after a label
@@ -81,6 +83,8 @@ def reflow(text: str, *, dehyphenate: bool = True) -> list[Edit]:
     Args:
         text: Text whose repeats were already removed.
         dehyphenate: Remove a hyphen at a wrap when the joined word occurs elsewhere.
+        vocabulary_text: The text whose words prove a joined word (default: ``text``), when
+            ``text`` is a part of it.
 
     Returns:
         Edits of kind ``"reflow"`` (a line break becomes a space) and ``"hyphen"``.
@@ -133,7 +137,7 @@ def reflow(text: str, *, dehyphenate: bool = True) -> list[Edit]:
                 following = _FIRST_WORD.match(right)
                 if dehyphenate and following and right[:1].islower():
                     if vocabulary is None:
-                        vocabulary = {w.casefold() for w in WORD.findall(text)}
+                        vocabulary = {w.casefold() for w in WORD.findall(vocabulary_text or text)}
                     joined = (hyphen.group(1) + following.group(1)).casefold()
                     if joined in vocabulary:
                         reason = f"“{joined}” is written whole elsewhere"
@@ -162,25 +166,37 @@ def held_back(text: str, wraps: Sequence[Edit]) -> tuple[list[Edit], list[Edit]]
     A wrap where the next line starts by saying the end of the line again
     (``servidor\\nservidor``, ``by Ctrl-Alt-F3\\nby Ctrl-Alt-F3``) is a seam for the
     detectors: while repairs go on around it, joining the lines would hide it inside a line.
+    Its paragraph (up to blank lines) keeps all its wraps, so that its lines are later judged
+    prose or not as a whole; other paragraphs are joined now.
 
     Example:
         >>> text = (
         ...     "The client and the server talks to the server\\n"
         ...     "server on the other side of the wire and it\\n"
-        ...     "answers with a line of text for the reader"
+        ...     "answers with a line of text for the reader\\n\\n"
+        ...     "The next paragraph has a line that is wrapped\\n"
+        ...     "in the middle of its only sentence and ends"
         ... )
         >>> now, held = held_back(text, reflow(text))
-        >>> [text[e.start - 6 : e.end + 6] for e in held], len(now)
-        (['server\\nserver'], 1)
+        >>> [text[e.start - 6 : e.end + 6] for e in held]
+        ['server\\nserver', 'and it\\nanswer']
+        >>> [text[e.start - 3 : e.end + 2] for e in now]
+        ['ped\\nin']
     """
-    now: list[Edit] = []
-    held: list[Edit] = []
+    held_paragraphs: set[int] = set()  # where each held paragraph starts
     for edit in wraps:
         line_start = text.rfind("\n", 0, edit.start) + 1
         line_end = text.find("\n", edit.end)
         left = text[line_start : edit.start]
         right = text[edit.end : len(text) if line_end < 0 else line_end]
-        (held if _said_again(left, right) else now).append(edit)
+        if _said_again(left, right):
+            held_paragraphs.add(text.rfind("\n\n", 0, edit.start))
+    if not held_paragraphs:
+        return list(wraps), []
+    now: list[Edit] = []
+    held: list[Edit] = []
+    for edit in wraps:
+        (held if text.rfind("\n\n", 0, edit.start) in held_paragraphs else now).append(edit)
     return now, held
 
 
