@@ -18,7 +18,7 @@ import unicodedata
 
 import ftfy
 
-from textrepair._patterns import TOKEN_LOOP
+from textrepair._patterns import INVISIBLE, TOKEN_LOOP
 
 __all__ = ["unmatched_words", "word_keys"]
 
@@ -80,12 +80,21 @@ def unmatched_words(source: str, output: str) -> list[str]:
     The first returned word is the first one that could not be matched; the rest of the output
     follows it, to make a failure readable.
     """
-    words, joinable = _words_and_gaps(ftfy.fix_text(source))
     out = word_keys(output)
-    pos = 0
-    for index, word in enumerate(out):
-        end = _match_end(words, joinable, word, pos)
-        if end is None:
-            return out[index:]
-        pos = end
-    return []
+    # ftfy's reading; or, where an invisible character hid mojibake from ftfy (a soft hyphen
+    # inside "Ã©"), the reading of the text without its invisible characters
+    readings = (source, INVISIBLE.sub("", source))
+    unmatched: list[str] = []
+    for reading in readings:
+        words, joinable = _words_and_gaps(ftfy.fix_text(reading))
+        pos = 0
+        unmatched = []
+        for index, word in enumerate(out):
+            end = _match_end(words, joinable, word, pos)
+            if end is None:
+                unmatched = out[index:]
+                break
+            pos = end
+        if not unmatched:
+            return []
+    return unmatched
