@@ -233,3 +233,14 @@ def test_a_word_said_on_line_after_line_is_removed_before_the_lines_are_joined()
         "the options that the manual page lists for each of them and for the other programs "
         "that the system offers to its users."
     )
+
+
+def test_an_earlier_copy_is_not_widened_into_the_sentence_before() -> None:
+    # "groupe" and "Groupes" share a stem: widened across the sentence end, the earlier copy
+    # took in "groupe concerné." and the later copy's removal of it lost three words
+    text = (
+        "Il faudra rendre cet utilisateur membre du groupe concerné.\n"
+        "Certains importants fournis ;\n"
+        "Groupes importants fournis par le système permettent l’accès à des fichiers."
+    )
+    assert "membre du groupe concerné." in textrepair.clean(text)

@@ -249,10 +249,12 @@ def _align(words: Words, j: int, i: int) -> _Match | None:
     stems, keys, flags = words.stems, words.keys, words.content
     start = j
     blocks = _blocks(words, start, i)
-    if blocks and blocks[0].b > blocks[0].a:
-        # the later copy starts with words the earlier lacks: the earlier may start sooner
+    if blocks and blocks[0].b > 0 and blocks[0].b >= blocks[0].a:
+        # the later copy starts with words the earlier lacks (or with others in their place):
+        # the earlier may start sooner, in the same line and sentence
         wider = max(j - _SLACK, 0)
-        if wider < j and "\n\n" not in words.text[words.starts[wider] : words.starts[j]]:
+        between = words.text[words.starts[wider] : words.starts[j]]
+        if wider < j and "\n" not in between and not _INNER_SENTENCE_END.search(between):
             more = _blocks(words, wider, i)
             if sum(b.size for b in more) > sum(b.size for b in blocks):
                 start, blocks = wider, more
