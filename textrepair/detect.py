@@ -163,6 +163,8 @@ _INLINE_RESTART = _Gate(3, 2, 0.85, 0, 0, 0)
 _CONFIRMED_SEPARATOR = _Gate(4, 3, 0.45, 4, 3, 5)
 _CONFIRMING = 2  # accepted overlaps at separator seams that confirm the separator
 #: The least similarity any gate for a copy that stops short accepts.
+#: A later copy after a line break that starts with words of its own: as alike as inside a line.
+_LEAD_SIMILARITY = 0.85
 _CUT_SIMILARITY = min(_CUT_AFTER_SEPARATOR.similarity, _CUT_AFTER_BREAK.similarity)
 
 
@@ -713,8 +715,10 @@ def overlaps(
     # a bigram said again within the window: a seam (one said long before is no evidence,
     # and looking at it would make the cost per word grow with the length of the text)
     window = config.window
-    again = (b for xs in places.values() for a, b in zip(xs, xs[1:]) if b - a <= window)
-    seams = sorted({*strong_seams, *again})
+    again = {b for xs in places.values() for a, b in zip(xs, xs[1:]) if b - a <= window}
+    # a later copy after a line break may start with a word or two the earlier lacks
+    lines_before = {x for b in again for x in (b - 1, b - 2) if marked.get(x) == Seam.LINE}
+    seams = sorted({*strong_seams, *again, *lines_before})
     if focus is not None:
         starts, focus_starts = words.starts, [start for start, _ in focus]
         seams = [
@@ -851,20 +855,28 @@ def _best_at(
     # a strong seam may begin with garbled words; a copy that starts with two function
     # words ("à l’invite de ...") is anchored on the words after them
     reach = 4 if strong else 1 if content[i] or content[i + 1] else 3
+    # after a line break, the later copy may also start with a word or two that the earlier
+    # lacks ("effective qu’après une ...\n" after "qu’après une ..."): anchors further in
+    leading = 3 if seam == Seam.LINE else reach
     if words.structured(words.starts[i - 1], words.ends[i]):
         return None, None, seam  # every copy ending here spans a list, table or code line
-    for p in range(min(reach, len(bigrams) - i)):
+    for p in range(min(max(reach, leading), len(bigrams) - i)):
         if best is not None and best[0] >= _SURE:
             break  # an anchor further in cannot do better than a near-certain match
         anchored = content[i + p] or content[i + p + 1] or words.ideographic
         if not (strong or seam == Seam.LINE or anchored):
             continue
+        lead = p >= reach  # the words before the anchor are the later copy's own
+        if lead and not words.gap(i + p).isspace():
+            break  # words that end a clause ("existe, de lo que no existe") are no lead
         places = context.places.get(bigrams[i + p], ())
         stop = bisect.bisect_right(places, i - 2)  # the anchor lies inside the left copy
         for q in reversed(places[max(stop - 3, 0) : stop]):
-            j = q - p
+            j = q if lead else q - p  # garbled words in place of the earlier's, or a lead
             if j < 0 or j < i - config.window or i - j > config.max_copy_words or j in done:
                 continue
+            if lead and any(words.line_start(x) for x in range(max(j - p - 2, 0), j)):
+                continue  # two lines alike but for their first words: list items, verse
             done.add(j)
             if _BLANK_LINE.search(words.text, words.starts[j], words.starts[i]):
                 continue  # no copy crosses a blank line: a heading, then its paragraph
@@ -895,6 +907,8 @@ def _best_at(
             match = _align(words, j, i)
             if match is None:
                 continue
+            if lead and (match.matched < i - match.j or match.similarity < _LEAD_SIMILARITY):
+                continue  # after a lead, the earlier copy must be whole in the later one
             x = bisect.bisect_right(context.refrains, match.j)
             if not strong and x < len(context.refrains) and context.refrains[x] < i + match.m:
                 continue  # the copies hold a refrain line: lyrics, not damage
