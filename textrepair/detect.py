@@ -907,8 +907,10 @@ def _best_at(
             match = _align(words, j, i)
             if match is None:
                 continue
-            if lead and (match.matched < i - match.j or match.similarity < _LEAD_SIMILARITY):
-                continue  # after a lead, the earlier copy must be whole in the later one
+            if lead and (
+                match.similarity < _LEAD_SIMILARITY or (match.lead and match.matched < i - match.j)
+            ):
+                continue  # as alike as inside a line; after a lead, the earlier copy is whole
             x = bisect.bisect_right(context.refrains, match.j)
             if not strong and x < len(context.refrains) and context.refrains[x] < i + match.m:
                 continue  # the copies hold a refrain line: lyrics, not damage
