@@ -743,6 +743,7 @@ def overlaps(
         refrains,
         sorted(x for x, strength in marked.items() if strength >= Seam.SEPARATOR),
         [key[:3] for key in words.keys],
+        _paragraphs(words),
     )
     edits: list[Candidate] = []
     waiting: list[tuple[_Match, int]] = []  # near misses at separator seams
@@ -789,6 +790,15 @@ class _Context:
     refrains: list[int]  # words that start a line said again
     separators: list[int]  # words after a separator seam
     prefixes: list[str]  # each key's first three characters (inflected forms share them)
+    paragraphs: list[int]  # each word's paragraph (blank lines apart); empty if one paragraph
+
+
+def _paragraphs(words: Words) -> list[int]:
+    """Each word's paragraph, counting blank lines before it; empty if the text has none."""
+    blanks = [match.start() for match in _BLANK_LINE.finditer(words.text)]
+    if not blanks:
+        return []
+    return [bisect.bisect_left(blanks, start) for start in words.starts]
 
 
 #: The least similarity of the gates for copies inside a line, but for the two kinds of copy
@@ -852,6 +862,7 @@ def _best_at(
     best: tuple[float, _Match, _Gate] | None = None
     near: _Match | None = None
     done: set[int] = set()
+    upgraded = False  # whether an inline seam was told from a sentence end yet
     # a strong seam may begin with garbled words; a copy that starts with two function
     # words ("à l’invite de ...") is anchored on the words after them
     reach = 4 if strong else 1 if content[i] or content[i + 1] else 3
@@ -878,7 +889,7 @@ def _best_at(
             if lead and any(words.line_start(x) for x in range(max(j - p - 2, 0), j)):
                 continue  # two lines alike but for their first words: list items, verse
             done.add(j)
-            if _BLANK_LINE.search(words.text, words.starts[j], words.starts[i]):
+            if context.paragraphs and context.paragraphs[j] != context.paragraphs[i]:
                 continue  # no copy crosses a blank line: a heading, then its paragraph
             if (
                 seam <= Seam.INLINE
@@ -896,8 +907,10 @@ def _best_at(
                     and stems[j : j + 3] != stems[i : i + 3]
                 ):
                     continue
-            if seam == Seam.INLINE:
-                seam = words.seam(i)  # inline or a sentence end
+            if not upgraded:
+                upgraded = True
+                if seam == Seam.INLINE:
+                    seam = words.seam(i)  # inline or a sentence end
             if (
                 seam <= Seam.INLINE
                 and not words.ideographic
