@@ -112,6 +112,12 @@ class _View:
     offsets: list[int]  # where each piece starts in ``text``
     text: str
 
+    @classmethod
+    def of(cls, text: str, pieces: list[tuple[int, int]]) -> _View:
+        """The view of ``pieces`` of ``text``."""
+        offsets = list(itertools.accumulate((end - start for start, end in pieces), initial=0))
+        return cls(pieces, offsets[:-1], "".join(text[start:end] for start, end in pieces))
+
     def inside(self, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """``ranges`` of the whole text, clipped to the pieces, in this view's offsets."""
         moved: list[tuple[int, int]] = []
@@ -154,8 +160,7 @@ def _view(text: str, focus: list[tuple[int, int]]) -> _View | None:
     )
     if sum(end - start for start, end in pieces) > _WHOLE * len(text):
         return None
-    offsets = list(itertools.accumulate((end - start for start, end in pieces), initial=0))
-    return _View(pieces, offsets[:-1], "".join(text[start:end] for start, end in pieces))
+    return _View.of(text, pieces)
 
 
 def _detect_round(
@@ -225,8 +230,7 @@ def _reflow(current: str, pieces: list[tuple[int, int]] | None, config: Config) 
     """The wraps of ``current``, or of its ``pieces`` only (the words of all prove hyphens)."""
     if pieces is None:
         return reflow(current, dehyphenate=config.dehyphenate)
-    offsets = list(itertools.accumulate((end - start for start, end in pieces), initial=0))
-    view = _View(pieces, offsets[:-1], "".join(current[start:end] for start, end in pieces))
+    view = _View.of(current, pieces)
     wraps = reflow(view.text, dehyphenate=config.dehyphenate, vocabulary_text=current)
     back = view.outside(wraps)
     if back is None:  # a wrap is never across a blank line; all the same, read it all
