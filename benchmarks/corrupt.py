@@ -603,6 +603,8 @@ def corrupt(doc: Document, family: str, seed: int = 0) -> Sample:
     density_name = rng.choice(list(DENSITIES))
     density = DENSITIES[density_name]
     b = _Builder(doc.text)
+    if not len(b):
+        return _sample(doc, family, density_name, doc.text, [])  # no word to damage
     wrapped = False
     if family == "overlap":
         _seam_family(b, rng, density + 0.1, lambda i: _overlap(b, i, rng))

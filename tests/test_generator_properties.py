@@ -141,3 +141,12 @@ def test_removed_words_are_mostly_injected(sample: Sample) -> None:
 def _unicode_losses(sample: Sample) -> Counter[str]:
     """Reference words the Unicode damage destroyed beyond ftfy's repair (not textrepair's)."""
     return Counter(word_keys(sample.reference)) - Counter(word_keys(ftfy.fix_text(sample.damaged)))
+
+
+@given(
+    st.sampled_from(["", " ", "\n", "mot", "Un deux trois.", "a\n\nb"]), st.sampled_from(FAMILIES)
+)
+def test_the_generator_takes_documents_of_any_size(text: str, family: str) -> None:
+    sample = corrupt(Document("tiny", "fr", "prose", "prose", "none", text), family, 0)
+    assert sample.reference == text
+    assert isinstance(sample.damaged, str)
