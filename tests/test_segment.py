@@ -5,12 +5,13 @@ from __future__ import annotations
 import bisect
 import re
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
+import textrepair
 from textrepair._patterns import CODE_WORDS, STRUCTURED_LINE
 from textrepair.detect import _marked_seams
-from textrepair.segment import segment, structured_line, structured_lines
+from textrepair.segment import _mark_code_blocks, segment, structured_line, structured_lines
 
 _PIECES = st.sampled_from(
     [
@@ -32,6 +33,7 @@ def _reference(text: str, *, code_words: bool = False) -> list[int]:
     for pattern in (STRUCTURED_LINE, CODE_WORDS) if code_words else (STRUCTURED_LINE,):
         for match in pattern.finditer(text):
             flags[bisect.bisect_right(starts, match.start()) - 1] = 1
+    _mark_code_blocks(text, starts, flags)  # blocks of lines: tested on their own below
     counts = [0]
     for flag in flags:
         counts.append(counts[-1] + flag)
@@ -48,9 +50,41 @@ def test_the_scans_mark_the_lines_the_pattern_marks(text: str) -> None:
 
 @given(st.lists(_PIECES, max_size=16).map("".join))
 def test_a_line_is_structured_alone_as_in_a_text(text: str) -> None:
+    assume("::" not in text)  # a literal block's lines are code only after their opener
     counts = structured_lines(text, _line_starts(text))
     flags = [b - a for a, b in zip(counts, counts[1:])]
     assert flags == [int(structured_line(line)) for line in text.split("\n")]
+
+
+def _flags(text: str) -> list[int]:
+    counts = structured_lines(text, _line_starts(text))
+    return [b - a for a, b in zip(counts, counts[1:])]
+
+
+def test_a_rest_literal_block_is_code_whatever_its_indent() -> None:
+    text = (
+        "evaluated in the order of their suffixes::\n\n   expr1, expr2, expr3\n"
+        "   (expr1, expr2, expr3)\n\n  a line after a blank one\nBack to prose, expr1."
+    )
+    assert _flags(text) == [0, 0, 1, 1, 0, 1, 0]
+
+
+def test_a_line_ending_with_two_colons_opens_a_block_only_before_a_blank_line() -> None:
+    assert _flags("Usage::\n   not a block\n") == [0, 0, 0]
+
+
+def test_a_markdown_fence_holds_code_to_its_closing_fence_or_the_end() -> None:
+    assert _flags("Prose.\n```\nx = 1\nx = 1\n```\nProse again.") == [0, 1, 1, 1, 1, 0]
+    assert _flags("Prose.\n~~~python\nx = 1\nx = 1") == [0, 1, 1, 1]
+
+
+def test_code_blocks_keep_their_repeats() -> None:
+    text = (
+        "The expressions are evaluated in this order::\n\n"
+        "   expr1, expr2, expr3, expr4\n   (expr1, expr2, expr3, expr4)\n\n"
+        "Then:\n\n```\nmake clean\nmake clean all\n```\n"
+    )
+    assert textrepair.clean(text) == text
 
 
 def test_structured_lines_counts() -> None:

@@ -77,10 +77,58 @@ def structured_lines(
         for pattern in others:
             for match in pattern.finditer(text):
                 flags[bisect.bisect_right(line_starts, match.start()) - 1] = 1
+    if "::" in text or "```" in text or "~~~" in text:
+        _mark_code_blocks(text, line_starts, flags)
     counts = [0]
     for flag in flags:
         counts.append(counts[-1] + flag)
     return counts
+
+
+#: A line that opens a code block: one ending with ``::`` (a reST literal block follows) or
+#: a Markdown code fence.
+_BLOCK_OPENER = re.compile(r"::[ \t]*$|^[ \t]*(?:```|~~~)", re.MULTILINE)
+
+
+def _mark_code_blocks(text: str, line_starts: Sequence[int], flags: list[int]) -> None:
+    """Flag the lines of code blocks whatever their indentation.
+
+    A reST literal block is the indented block after a blank line that follows a line ending
+    with ``::`` (``their suffixes::\n\n   expr1, expr2``); a Markdown fenced block runs from
+    a line opening with three backticks or tildes to the next such line (or the end).
+    """
+    count = len(line_starts)
+
+    def line_of(offset: int) -> int:
+        return bisect.bisect_right(line_starts, offset) - 1
+
+    def line_text(n: int) -> str:
+        end = line_starts[n + 1] - 1 if n + 1 < count else len(text)
+        return text[line_starts[n] : end]
+
+    done = 0  # lines before this one belong to a block already flagged
+    for match in _BLOCK_OPENER.finditer(text):
+        first = line_of(match.start())
+        if first < done:
+            continue
+        if match.group().startswith("::"):
+            n = first + 1
+            if n >= count or line_text(n).strip():
+                continue  # reST asks for a blank line before the literal block
+            while n < count and not line_text(n).strip():
+                n += 1
+            while n < count and (not line_text(n).strip() or line_text(n)[:1] in " \t"):
+                if line_text(n).strip():
+                    flags[n] = 1
+                n += 1
+        else:
+            fence = match.group().strip()[:3]
+            closing = re.compile(rf"^[ \t]*{re.escape(fence)}", re.MULTILINE)
+            found = closing.search(text, line_starts[first + 1]) if first + 1 < count else None
+            n = line_of(found.start()) + 1 if found else count
+            for line in range(first, n):
+                flags[line] = 1
+        done = n
 
 
 class Seam:
