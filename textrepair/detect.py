@@ -1016,6 +1016,8 @@ def stutters(words: Words) -> list[Edit]:
             continue  # one word or name a line (README, README.gtkrc): a column, not a wrap
         if words.structured(starts[i - 1], ends[i]):
             continue  # "$ type ls\nls is hashed"
+        if not marks and second not in FUNCTION_WORDS and _opens_other_lines(words, i):
+            continue  # "... otros paquetes\npaquetes de bibliotecas\npaquetes con": list items
         if elided and first.endswith("'") is False:
             start, end = starts[i - 1], starts[i]  # keep the elided second copy
         else:
@@ -1023,6 +1025,34 @@ def stutters(words: Words) -> list[Edit]:
         reason = f"“{text[starts[i - 1] : ends[i - 1]]}” doubled across a line wrap"
         edits.append(Edit(start, end, "", "stutter", _STUTTER_SCORE, reason))
     return edits
+
+
+_NEARBY_LINES = 3  # lines before and after a line that a column of items is looked for in
+_COLUMN = 3  # lines opening with one word that make a column of items
+
+
+def _opens_other_lines(words: Words, i: int) -> bool:
+    """Whether word ``i``, first on its line, also opens two lines of three words or more around.
+
+    Items of a list extracted from HTML stand on lines of their own without a bullet, and
+    often start with the same word (``paquetes de ...``, ``paquetes con ...``).
+    """
+    line_starts, starts, stems = words.line_starts, words.starts, words.stems
+    line = bisect.bisect_right(line_starts, starts[i]) - 1
+    found = 0
+    for other in range(
+        max(line - _NEARBY_LINES, 0), min(line + _NEARBY_LINES + 1, len(line_starts))
+    ):
+        if other == line:
+            continue
+        x = bisect.bisect_left(starts, line_starts[other])
+        end = line_starts[other + 1] if other + 1 < len(line_starts) else len(words.text)
+        # an item goes on after its first word (a word said line after line is a loop)
+        if x + 2 < len(starts) and starts[x + 2] < end and stems[x] == stems[i] and x != i:
+            found += 1
+            if found == _COLUMN - 1:
+                return True
+    return False
 
 
 def _line_around(text: str, start: int, end: int) -> str:

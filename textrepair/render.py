@@ -11,6 +11,7 @@ somewhere, and ``semi-\\nconducteurs`` stays ``semi-conducteurs``.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Sequence
 
 import regex
@@ -44,11 +45,26 @@ def _wraps_here(left: str, right: str) -> bool:
     return right[:1].islower() and len(left) >= _WIDE
 
 
+_ITEMS = 3  # lines opening with the same word that make a list, not wrapped prose
+
+
+def _is_list(body: Sequence[str]) -> bool:
+    """Whether many of these lines open with one word: a list's items without bullets.
+
+    Lists extracted from HTML stand so: ``paquetes de …``, ``paquetes con …``.
+    """
+    # items differ from one another and go on after their first word (a loop's lines do not)
+    items = [line.split() for line in dict.fromkeys(body)]
+    openers = Counter(words[0].casefold()[:5] for words in items if len(words) >= 3)
+    most = max(openers.values(), default=0)
+    return most >= _ITEMS and most >= 0.4 * len(body)
+
+
 def _is_prose(lines: Sequence[str]) -> bool:
     """Whether a run of lines is prose broken at a fixed width (or at chunk ends)."""
     body = [line.strip() for line in lines if line.strip()]
     breaks = len(body) - 1
-    if breaks < 1:
+    if breaks < 1 or _is_list(body):
         return False
     mean = sum(len(line) for line in body) / len(body)
     wraps = sum(_wraps_here(a, b) for a, b in zip(body, body[1:]))
