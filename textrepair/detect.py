@@ -400,6 +400,21 @@ def _case_differs(words: Words, match: _Match) -> bool:
     return False
 
 
+def _stops_agree(words: Words, match: _Match) -> bool:
+    """Whether the copies end their sentences between the same aligned words.
+
+    A passage said again is said with its punctuation: ``the command `ls', execute man`` and
+    ``ls. Execute man man`` share three words, but not a sentence.
+    """
+    pairs = match.pairs
+    for (x, y), (x2, y2) in zip(pairs, pairs[1:]):
+        if x2 == x + 1 and y2 == y + 1:
+            left = _INNER_SENTENCE_END.search(words.gap(x2) + " ") is not None
+            if left != (_INNER_SENTENCE_END.search(words.gap(y2) + " ") is not None):
+                return False
+    return True
+
+
 def _words_to_line_end(words: Words, i: int) -> int:
     """How many words from word ``i`` to the end of its line."""
     newline = words.text.find("\n", words.starts[i])
@@ -413,7 +428,7 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
     i, j, m = match.i, match.j, match.m
     if words.structured(words.starts[j], words.ends[i + m - 1]):
         return ()  # lists, tables and code repeat their shape on purpose
-    if seam <= Seam.INLINE and _case_differs(words, match):
+    if seam <= Seam.INLINE and (_case_differs(words, match) or not _stops_agree(words, match)):
         return ()
     gap = words.gap(i)
     if seam == Seam.LINE:
