@@ -15,6 +15,7 @@ __all__ = [
     "ELISION_PREFIXES",
     "FUNCTION_WORDS",
     "LEGIT_DOUBLES",
+    "RELATIVES",
     "SELF_COORDINATED",
     "SYLLABLES",
 ]
@@ -68,6 +69,16 @@ CONNECTORS: frozenset[str] = frozenset({
 #: "and", "or" in each language: an oscillating model writes "enjoyable and enjoyable".
 COORDINATORS: frozenset[str] = frozenset({
     "and", "or", "et", "ou", "und", "oder", "e", "o", "y", "en",
+})
+
+#: Relative pronouns and adverbs: after ``A and A,`` one of these qualifies the second copy
+#: (``Leere Zeilen und Zeilen, die mit # beginnen``) and the phrase goes on on purpose.
+RELATIVES: frozenset[str] = frozenset({
+    "which", "that", "who", "whom", "whose", "where",
+    "qui", "que", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles",
+    "der", "die", "das", "welche", "welcher", "welches", "deren", "dessen", "denen",
+    "che", "cui", "quale", "quali", "quien", "quienes", "cuyo", "cuya", "cuyos", "cuyas",
+    "donde", "quem", "cujo", "cuja", "cujos", "cujas", "onde", "dat", "welke", "wie", "waar",
 })
 
 #: Words that are coordinated with themselves on purpose: "again and again", "more and

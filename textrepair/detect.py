@@ -26,6 +26,7 @@ from textrepair._langdata import (
     COORDINATORS,
     FUNCTION_WORDS,
     LEGIT_DOUBLES,
+    RELATIVES,
     SELF_COORDINATED,
     SYLLABLES,
 )
@@ -602,6 +603,8 @@ def _ends_clause(words: Words, last: int) -> bool:
     Lite``, ``file or file.sgml``.
     """
     gap = words.gap(last + 1)  # up to the next word, or the rest of the text
+    if last + 1 < len(words) and gap.strip() == "," and words.keys[last + 1] in RELATIVES:
+        return False  # "Zeilen und Zeilen, die mit # beginnen": a relative clause qualifies it
     return _CLAUSE_END.match(gap if last == len(words) - 1 else gap + "\0") is not None
 
 
