@@ -312,7 +312,8 @@ def _align(words: Words, j: int, i: int) -> _Match | None:
     partial = False
     if tail and i + m < len(keys):
         cut, whole = keys[i + m], keys[left_end]
-        partial = len(cut) < len(whole) and whole.startswith(cut)
+        # a word of its own ("a" before "any") is no cut-off start
+        partial = len(cut) < len(whole) and whole.startswith(cut) and cut not in FUNCTION_WORDS
     return _Match(
         j=start + trim,
         i=i,
@@ -455,7 +456,7 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
                 return (_GATES[seam], inside)
         if not gap.split("\n", 1)[0].strip():
             return (_GATES[seam], _SHORT_LINE, _EXACT_LINE)  # broken mid-sentence
-        return (_GATES[seam], _SHORT_LINE)
+        return (_GATES[seam],)  # "Beautiful gun,\nbeautiful gun;": two words said on purpose
     if seam == Seam.INLINE:
         if _sentence_start(words, j) and words.text[words.starts[i]].isupper():
             return (_GATES[seam], _INLINE_RESTART)
