@@ -582,6 +582,12 @@ def _chain(words: Words, match: _Match) -> Candidate | None:
     return Candidate(edit, (words.starts[j], words.ends[i - 1]))
 
 
+#: A mark that is neither a space nor punctuation: between copies of one character, a drawing.
+_DRAWN = re.compile(r"[^\s,.;:!?\w]")
+
+#: Cells of a table aligned with spaces, or a tab between two words.
+_COLUMNS = re.compile(r"\S(?:[ ]{3,}|[ ]*\t)[ \t]*\S")
+
 #: A digit anywhere in a token (``10xxxxxx``, ``2E``): data, never a loop.
 _HAS_DIGIT = re.compile(r"\d")
 
@@ -1179,6 +1185,14 @@ def loops(words: Words) -> list[Candidate]:
             unit = keys[t : t + p]
             if all(key.isdigit() for key in unit):
                 continue  # numbers: "06 10 10 10 10" is a phone number
+            if not any(map(str.isalpha, "".join(unit))):
+                continue  # "___ ___ ___": a drawing
+            if (
+                p == 1
+                and len(unit[0]) == 1
+                and _DRAWN.search(text, ends[t], starts[t + copies - 1]) is not None
+            ):
+                continue  # "=x=x=x=x", "(o o) (o o)": one character between marks, drawn
             if p < 3 and words.ideographic and IDEOGRAPHIC.match(unit[0]):
                 continue  # one or two characters: "パチパチパチ", "哈哈哈" are words
             if p > 1 and any(p % q == 0 and unit == unit[q:] + unit[:q] for q in range(1, p)):
@@ -1192,6 +1206,8 @@ def loops(words: Words) -> list[Candidate]:
                 gaps = [words.gap(x) for x in range(t + p, t + copies * p, p)]
             else:
                 gaps = []
+            if _COLUMNS.search(text, ends[t], starts[t + copies * p - 1]):
+                continue  # "Safe        Safe        Safe": a table's columns
             if p > 1:
                 need = 3
             elif keys[t] in CHANTS:
