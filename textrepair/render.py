@@ -60,6 +60,14 @@ def _is_list(body: Sequence[str]) -> bool:
     return most >= _ITEMS and most >= 0.4 * len(body)
 
 
+def _repeated(lines: Sequence[str], x: int) -> bool:
+    """Whether line ``x`` says again the line before or after it (spaces aside)."""
+    line = lines[x].strip()
+    return bool(line) and any(
+        0 <= y < len(lines) and lines[y].strip() == line for y in (x - 1, x + 1)
+    )
+
+
 def _is_prose(lines: Sequence[str]) -> bool:
     """Whether a run of lines is prose broken at a fixed width (or at chunk ends)."""
     body = [line.strip() for line in lines if line.strip()]
@@ -141,6 +149,8 @@ def reflow(
                 )
             )
             glued = False
+            if _repeated(lines, x) or _repeated(lines, x + 1):
+                continue  # a line said again (a refrain, or damage left alone) stays a line
             if _OPENS_PARAGRAPH.match(right) and (
                 SENTENCE_END.search(left) or left.endswith(":") or heading
             ):
