@@ -69,6 +69,15 @@ def test_a_rest_literal_block_is_code_whatever_its_indent() -> None:
     assert _flags(text) == [0, 0, 1, 1, 0, 1, 0]
 
 
+def test_a_code_directive_opens_a_block_after_its_options() -> None:
+    text = ".. code-block:: python\n   :linenos:\n\n   import setup\n   setup(name=1)\n\nProse."
+    assert _flags(text) == [1, 0, 0, 1, 1, 0, 0]
+
+
+def test_a_note_directive_holds_prose() -> None:
+    assert _flags(".. note::\n\n   This is a note in prose.\n") == [1, 0, 0, 0]
+
+
 def test_a_line_ending_with_two_colons_opens_a_block_only_before_a_blank_line() -> None:
     assert _flags("Usage::\n   not a block\n") == [0, 0, 0]
 

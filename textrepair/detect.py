@@ -1041,6 +1041,8 @@ def stutters(words: Words) -> list[Edit]:
             continue  # one word or name a line (README, README.gtkrc): a column, not a wrap
         if words.structured(starts[i - 1], ends[i]):
             continue  # "$ type ls\nls is hashed"
+        if _indent(text, starts[i]) > _indent(text, starts[i - 1]):
+            continue  # "Tcl\n   Tcl is a dynamic language": a term, then its definition
         if not marks and second not in FUNCTION_WORDS and _opens_other_lines(words, i):
             continue  # "... otros paquetes\npaquetes de bibliotecas\npaquetes con": list items
         if elided and first.endswith("'") is False:
@@ -1050,6 +1052,13 @@ def stutters(words: Words) -> list[Edit]:
         reason = f"“{text[starts[i - 1] : ends[i - 1]]}” doubled across a line wrap"
         edits.append(Edit(start, end, "", "stutter", _STUTTER_SCORE, reason))
     return edits
+
+
+def _indent(text: str, at: int) -> int:
+    """How far the line holding offset ``at`` is indented (spaces and tabs)."""
+    start = text.rfind("\n", 0, at) + 1
+    line = text[start:at]
+    return len(line) - len(line.lstrip(" \t"))
 
 
 _NEARBY_LINES = 3  # lines before and after a line that a column of items is looked for in
@@ -1381,6 +1390,9 @@ def _run_edit(text: str, start: int, end: int, p: int) -> Candidate | None:
         or "\n\n" in unit + unit
         or IDEOGRAPHIC.search(unit) is not None
         or rows
+        or not any(map(str.isalpha, "".join(tokens)))  # a drawing
+        or (len(tokens) == 1 and len(tokens[0]) == 1 and _DRAWN.search(unit) is not None)
+        or _COLUMNS.search(unit + unit) is not None  # table cells
     ):
         return None  # what loops() would not take for a loop either
     removed_from = unit_start + _RUN_KEEP * p

@@ -87,15 +87,20 @@ def structured_lines(
 
 #: A line that opens a code block: one ending with ``::`` (a reST literal block follows) or
 #: a Markdown code fence.
-_BLOCK_OPENER = re.compile(r"::[ \t]*$|^[ \t]*(?:```|~~~)", re.MULTILINE)
+_BLOCK_OPENER = re.compile(
+    r"::[ \t]*$|^[ \t]*(?:```|~~~)"
+    r"|^[ \t]*\.\.[ \t]+(?:code-block|sourcecode|code|doctest|testcode|highlight)::[^\n]*$",
+    re.MULTILINE,
+)
 
 
 def _mark_code_blocks(text: str, line_starts: Sequence[int], flags: list[int]) -> None:
     """Flag the lines of code blocks whatever their indentation.
 
     A reST literal block is the indented block after a blank line that follows a line ending
-    with ``::`` (``their suffixes::\n\n   expr1, expr2``); a Markdown fenced block runs from
-    a line opening with three backticks or tildes to the next such line (or the end).
+    with ``::`` (``their suffixes::\n\n   expr1, expr2``) or a code directive (``.. code-block::
+    python`` and its options); a Markdown fenced block runs from a line opening with three
+    backticks or tildes to the next such line (or the end).
     """
     count = len(line_starts)
 
@@ -111,8 +116,14 @@ def _mark_code_blocks(text: str, line_starts: Sequence[int], flags: list[int]) -
         first = line_of(match.start())
         if first < done:
             continue
-        if match.group().startswith("::"):
+        if "::" in match.group():
+            directive = not match.group().startswith("::")
+            if not directive and line_text(first).lstrip().startswith(".. "):
+                continue  # ".. note::": a directive whose content is prose
             n = first + 1
+            if directive:  # a code directive: its options first
+                while n < count and line_text(n)[:1] in " \t" and line_text(n).strip():
+                    n += 1
             if n >= count or line_text(n).strip():
                 continue  # reST asks for a blank line before the literal block
             while n < count and not line_text(n).strip():
