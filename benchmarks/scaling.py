@@ -74,6 +74,10 @@ PATHOLOGICAL: dict[str, tuple[str, Callable[[float], str]]] = {
         "300,000 distinct words on one line",
         lambda k: " ".join(_distinct_word(i) for i in range(int(300_000 * k))),
     ),
+    "template": (
+        "a phrase with a changing number, 30,000 times, wrapped",
+        lambda k: "\n".join(f"item {i} and the next one here," for i in range(int(30_000 * k))),
+    ),
 }
 
 

@@ -208,6 +208,7 @@ _SEPARATOR_SCORE = 0.7  # a stray mark alone: below any overlap that removes it 
 _STUTTER_SCORE = 0.65  # one word doubled: below any overlap that removes it with more words
 _SURE = 0.8  # a score past which no other alignment for the same seam is tried
 _SLACK = 2  # words before the anchor that may still belong to the left copy
+_FREQUENT = 6  # earlier places of an anchor within the window past which only one is tried
 
 
 def _soft_equal(a: str, b: str) -> bool:
@@ -402,6 +403,11 @@ def _case_differs(words: Words, match: _Match) -> bool:
     return False
 
 
+def _inline_veto(words: Words, match: _Match) -> bool:
+    """Whether copies inside a line differ in what copying keeps: case or sentence ends."""
+    return _case_differs(words, match) or not _stops_agree(words, match)
+
+
 def _stops_agree(words: Words, match: _Match) -> bool:
     """Whether the copies end their sentences between the same aligned words.
 
@@ -430,8 +436,6 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
     i, j, m = match.i, match.j, match.m
     if words.structured(words.starts[j], words.ends[i + m - 1]):
         return ()  # lists, tables and code repeat their shape on purpose
-    if seam <= Seam.INLINE and (_case_differs(words, match) or not _stops_agree(words, match)):
-        return ()
     gap = words.gap(i)
     if seam == Seam.LINE:
         if words.line_start(j) and words.line_end(i + m - 1):
@@ -907,7 +911,10 @@ def _best_at(
             break  # words that end a clause ("existe, de lo que no existe") are no lead
         places = context.places.get(bigrams[i + p], ())
         stop = bisect.bisect_right(places, i - 2)  # the anchor lies inside the left copy
-        for q in reversed(places[max(stop - 3, 0) : stop]):
+        # an anchor said every few words (a template, a table run into one line) offers its
+        # nearest earlier place only: three each would align most of the text three times
+        tries = 1 if stop - bisect.bisect_left(places, i - config.window) > _FREQUENT else 3
+        for q in reversed(places[max(stop - tries, 0) : stop]):
             j = q if lead else q - p  # garbled words in place of the earlier's, or a lead
             if j < 0 or j < i - config.window or i - j > config.max_copy_words or j in done:
                 continue
@@ -964,6 +971,8 @@ def _best_at(
                 continue  # the real seam is inside the left copy
             gates = _gates_for(words, match, seam)
             gate = next((g for g in gates if _passes(match, g)), None)
+            if gate is not None and seam <= Seam.INLINE and _inline_veto(words, match):
+                gate = None
             if gate is None:
                 for shorter in itertools.chain((match,), _shortened(words, match, seam)):
                     cut = _right_cut_gate(words, shorter, seam)

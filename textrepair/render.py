@@ -176,6 +176,7 @@ def reflow(
     return edits
 
 
+_BLANK = regex.compile(r"\n(?=\n)")  # a line break that ends a paragraph
 _SAID_AGAIN = 3  # words at a line end said again at the next line's start that hold a wrap
 
 
@@ -209,20 +210,24 @@ def held_back(text: str, wraps: Sequence[Edit]) -> tuple[list[Edit], list[Edit]]
         >>> [text[e.start - 3 : e.end + 2] for e in now]
         ['ped\\nin']
     """
-    held_paragraphs: set[int] = set()  # where each held paragraph starts
+    blanks: list[int] | None = None  # where each blank line starts, when first needed
+    held_paragraphs: set[int] = set()  # the blank line before each held paragraph
     for edit in wraps:
         line_start = text.rfind("\n", 0, edit.start) + 1
         line_end = text.find("\n", edit.end)
         left = text[line_start : edit.start]
         right = text[edit.end : len(text) if line_end < 0 else line_end]
         if _said_again(left, right):
-            held_paragraphs.add(text.rfind("\n\n", 0, edit.start))
-    if not held_paragraphs:
+            if blanks is None:
+                blanks = [match.start() for match in _BLANK.finditer(text)]
+            held_paragraphs.add(bisect.bisect_right(blanks, edit.start) - 1)
+    if blanks is None:
         return list(wraps), []
     now: list[Edit] = []
     held: list[Edit] = []
     for edit in wraps:
-        (held if text.rfind("\n\n", 0, edit.start) in held_paragraphs else now).append(edit)
+        paragraph = bisect.bisect_right(blanks, edit.start) - 1
+        (held if paragraph in held_paragraphs else now).append(edit)
     return now, held
 
 
