@@ -1021,6 +1021,8 @@ def stutters(words: Words) -> list[Edit]:
             continue
         if len(keys[x]) < 4:
             continue  # "etc. etc.", "atd. atd.": an abbreviation said twice
+        if words.structured(starts[x - 1], ends[x]):
+            continue  # "       GNU chmod. chmod changes": a manual page names its command
         reason = f"“{text[starts[x] : ends[x]]}” said again after a false sentence end"
         edits.append(Edit(ends[x - 1], ends[x], "", "stutter", _STUTTER_SCORE, reason))
     # the first word after each line break; each gap is looked at once, however many
