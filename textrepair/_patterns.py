@@ -114,6 +114,7 @@ STRUCTURED_LINE = re.compile(
     | [ \t]\|[ \t] | \S[ ]*\t[ \t]*\S           # table cells: ` | ` or a tab
     | \S[ ]{3,}\S                            # columns aligned with spaces
     | ^[ \t]*[\x21-\x7e]{20,}[ \t]*$             # one long ASCII token (a hash, a URL, a path)
+    | [-dlcbps][r-][w-][xsS-][r-][w-][xsS-][r-][w-][xtT-][+.@]?[ \t]  # a file listing: -rw-r--r--
     """,
     re.VERBOSE | re.MULTILINE,
 )
@@ -147,6 +148,7 @@ STRUCTURED_SCANS: tuple[re.Pattern[str] | regex.Pattern[str], ...] = (
     re.compile(r"\|(?<=[ \t]\|)(?=[ \t])"),
     regex.compile(r"\t(?<=\S[ ]*\t)[ \t]*\S"),  # ``regex``: a lookbehind of any width
     re.compile(r"   (?<=\S   ) *\S"),
+    re.compile(r"[-dlcbps][r-][w-][xsS-][r-][w-][xsS-][r-][w-][xtT-][+.@]?[ \t]"),
 )
 
 #: Words of code inside a line: a URL, a command-line option, a path. A line holding them
