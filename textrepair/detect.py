@@ -42,7 +42,13 @@ from textrepair._patterns import (
 from textrepair.config import Config
 from textrepair.resolve import Candidate
 from textrepair.result import Edit
-from textrepair.segment import Seam, Words, elision_equivalent, structured_line
+from textrepair.segment import (
+    Seam,
+    Words,
+    elision_equivalent,
+    structured_line,
+    structured_lines,
+)
 
 __all__ = [
     "coordinated",
@@ -1127,9 +1133,20 @@ def stray_separators(text: str) -> list[Edit]:
         [('\\n;\\n', ' ')]
     """
     edits: list[Edit] = []
+    # a text that may hold code blocks: the lines of its blocks, counted once when needed
+    blocky = "::" in text or "```" in text or "~~~" in text
+    line_starts: list[int] = []
+    counts: list[int] = []
     for match in LONE_SEPARATOR_LINE.finditer(f"\n{text}\n"):
         start, end = match.start(1) - 1, match.end(1) - 1
         mark = match.group(1).strip()
+        if blocky:
+            if not counts:
+                line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+                counts = structured_lines(text, line_starts)
+            line = bisect.bisect_right(line_starts, max(start, 0)) - 1
+            if counts[line + 1] > counts[line]:
+                continue  # "   ...": a line of a code block, code as its neighbours are
         previous = _line_around(text, start - 1, start - 1) if start else None
         following = _line_around(text, end + 1, end + 1) if end < len(text) else None
         if previous is None and following is None:
