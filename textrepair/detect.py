@@ -409,8 +409,19 @@ def _case_differs(words: Words, match: _Match) -> bool:
     return False
 
 
+#: Aligned characters' weight a Chinese or Japanese copy inside a line needs (two a word):
+#: shorter phrases come back on purpose there ("使ってプロセス ID を使ってプロセスを停止").
+_CJK_INLINE_MATCHED = 5
+
+
 def _inline_veto(words: Words, match: _Match) -> bool:
-    """Whether copies inside a line differ in what copying keeps: case or sentence ends."""
+    """Whether copies inside a line are no copies made by damage.
+
+    Their case or their sentence ends differ, or, in Chinese or Japanese, the passage is
+    shorter than ten characters.
+    """
+    if words.ideographic and match.matched < _CJK_INLINE_MATCHED:
+        return True
     return _case_differs(words, match) or not _stops_agree(words, match)
 
 
