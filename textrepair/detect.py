@@ -42,13 +42,7 @@ from textrepair._patterns import (
 from textrepair.config import Config
 from textrepair.resolve import Candidate
 from textrepair.result import Edit
-from textrepair.segment import (
-    Seam,
-    Words,
-    elision_equivalent,
-    structured_line,
-    structured_lines,
-)
+from textrepair.segment import Seam, Words, elision_equivalent, lines, structured_line
 
 __all__ = [
     "coordinated",
@@ -609,6 +603,21 @@ _DRAWN = re.compile(r"[^\s,.;:!?\w]")
 #: Cells of a table aligned with spaces, or a tab between two words.
 _COLUMNS = re.compile(r"\S(?:[ ]{3,}|[ ]*\t)[ \t]*\S")
 
+
+def _drawing_or_table(unit: Sequence[str], between: str) -> bool:
+    """Whether copies of ``unit`` with ``between`` (the text across them) draw or tabulate.
+
+    A unit without a letter (``___ ___``), one character between drawn marks (``=x=x=x``,
+    ``(o o) (o o)``) and copies in cells aligned with spaces or tabs (``Safe    Safe``) are no
+    loop.
+    """
+    if not any(map(str.isalpha, "".join(unit))):
+        return True
+    if len(unit) == 1 and len(unit[0]) == 1 and _DRAWN.search(between) is not None:
+        return True
+    return _COLUMNS.search(between) is not None
+
+
 #: A digit anywhere in a token (``10xxxxxx``, ``2E``): data, never a loop.
 _HAS_DIGIT = re.compile(r"\d")
 
@@ -1084,8 +1093,7 @@ def stutters(words: Words) -> list[Edit]:
 
 def _indent(text: str, at: int) -> int:
     """How far the line holding offset ``at`` is indented (spaces and tabs)."""
-    start = text.rfind("\n", 0, at) + 1
-    line = text[start:at]
+    line = _line_around(text, at, at)
     return len(line) - len(line.lstrip(" \t"))
 
 
@@ -1124,7 +1132,7 @@ def _line_around(text: str, start: int, end: int) -> str:
     return text[first : len(text) if last < 0 else last]
 
 
-def stray_separators(text: str) -> list[Edit]:
+def stray_separators(text: str, words: Words | None = None) -> list[Edit]:
     """Find lines holding only a stray separator mark.
 
     Between two halves of a sentence the mark and its line breaks give way to one space;
@@ -1134,6 +1142,8 @@ def stray_separators(text: str) -> list[Edit]:
 
     Args:
         text: The normalised text.
+        words: ``text`` segmented, whose line structure (code blocks included) is reused;
+            by default its lines are read here.
 
     Returns:
         Candidate edits of kind ``"separator"``.
@@ -1144,20 +1154,14 @@ def stray_separators(text: str) -> list[Edit]:
         [('\\n;\\n', ' ')]
     """
     edits: list[Edit] = []
-    # a text that may hold code blocks: the lines of its blocks, counted once when needed
+    # a text that may hold code blocks asks its (cached) structure about each mark's line
     blocky = "::" in text or "```" in text or "~~~" in text
-    line_starts: list[int] = []
-    counts: list[int] = []
+    structure = words if words is not None else lines(text)
     for match in LONE_SEPARATOR_LINE.finditer(f"\n{text}\n"):
         start, end = match.start(1) - 1, match.end(1) - 1
         mark = match.group(1).strip()
-        if blocky:
-            if not counts:
-                line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
-                counts = structured_lines(text, line_starts)
-            line = bisect.bisect_right(line_starts, max(start, 0)) - 1
-            if counts[line + 1] > counts[line]:
-                continue  # "   ...": a line of a code block, code as its neighbours are
+        if blocky and structure.structured(max(start, 0), max(start, 0)):
+            continue  # "   ...": a line of a code block, code as its neighbours are
         previous = _line_around(text, start - 1, start - 1) if start else None
         following = _line_around(text, end + 1, end + 1) if end < len(text) else None
         if previous is None and following is None:
@@ -1233,14 +1237,8 @@ def loops(words: Words) -> list[Candidate]:
             unit = keys[t : t + p]
             if all(key.isdigit() for key in unit):
                 continue  # numbers: "06 10 10 10 10" is a phone number
-            if not any(map(str.isalpha, "".join(unit))):
-                continue  # "___ ___ ___": a drawing
-            if (
-                p == 1
-                and len(unit[0]) == 1
-                and _DRAWN.search(text, ends[t], starts[t + copies - 1]) is not None
-            ):
-                continue  # "=x=x=x=x", "(o o) (o o)": one character between marks, drawn
+            if _drawing_or_table(unit, text[ends[t] : starts[t + copies * p - 1]]):
+                continue
             if p < 3 and words.ideographic and IDEOGRAPHIC.match(unit[0]):
                 continue  # one or two characters: "パチパチパチ", "哈哈哈" are words
             if p > 1 and any(p % q == 0 and unit == unit[q:] + unit[:q] for q in range(1, p)):
@@ -1254,8 +1252,6 @@ def loops(words: Words) -> list[Candidate]:
                 gaps = [words.gap(x) for x in range(t + p, t + copies * p, p)]
             else:
                 gaps = []
-            if _COLUMNS.search(text, ends[t], starts[t + copies * p - 1]):
-                continue  # "Safe        Safe        Safe": a table's columns
             if p > 1:
                 need = 3
             elif keys[t] in CHANTS:
@@ -1429,9 +1425,7 @@ def _run_edit(text: str, start: int, end: int, p: int) -> Candidate | None:
         or "\n\n" in unit + unit
         or IDEOGRAPHIC.search(unit) is not None
         or rows
-        or not any(map(str.isalpha, "".join(tokens)))  # a drawing
-        or (len(tokens) == 1 and len(tokens[0]) == 1 and _DRAWN.search(unit) is not None)
-        or _COLUMNS.search(unit + unit) is not None  # table cells
+        or _drawing_or_table(tokens, unit + unit)
     ):
         return None  # what loops() would not take for a loop either
     removed_from = unit_start + _RUN_KEEP * p
@@ -1544,7 +1538,7 @@ def detect(
     """
     candidates: list[Candidate] = []
     if config.separators:
-        candidates += map(Candidate, stray_separators(words.text))
+        candidates += map(Candidate, stray_separators(words.text, words))
     if not words.keys:  # no words to compare: only loops inside a token remain
         return candidates + token_loops(words) if config.loops else candidates
     if config.stutters:

@@ -111,6 +111,12 @@ def _mark_code_blocks(text: str, line_starts: Sequence[int], flags: list[int]) -
         end = line_starts[n + 1] - 1 if n + 1 < count else len(text)
         return text[line_starts[n] : end]
 
+    def blank(n: int) -> bool:
+        return not line_text(n).strip()
+
+    def indented(n: int) -> bool:
+        return line_text(n)[:1] in " \t" and not blank(n)
+
     done = 0  # lines before this one belong to a block already flagged
     for match in _BLOCK_OPENER.finditer(text):
         first = line_of(match.start())
@@ -122,14 +128,14 @@ def _mark_code_blocks(text: str, line_starts: Sequence[int], flags: list[int]) -
                 continue  # ".. note::": a directive whose content is prose
             n = first + 1
             if directive:  # a code directive: its options first
-                while n < count and line_text(n)[:1] in " \t" and line_text(n).strip():
+                while n < count and indented(n):
                     n += 1
-            if n >= count or line_text(n).strip():
+            if n >= count or not blank(n):
                 continue  # reST asks for a blank line before the literal block
-            while n < count and not line_text(n).strip():
+            while n < count and blank(n):
                 n += 1
-            while n < count and (not line_text(n).strip() or line_text(n)[:1] in " \t"):
-                if line_text(n).strip():
+            while n < count and (blank(n) or indented(n)):
+                if indented(n):
                     flags[n] = 1
                 n += 1
         else:
