@@ -195,9 +195,10 @@ def test_overlapping_proposals_after_a_reflow_are_reported() -> None:
     """Found by the long fuzz run: proposed (below-threshold) edits that overlap each other
     could not be carried back onto the input together through the edits before them."""
     text = (
-        "Maison,\r\n;\r\nMaison.\n"
-        + "maison, maison, le maison, lemaison, " * 5
-        + "maison, le maison, lem\r\nla suite du texte ;\nMaison.\nMaison.\n\n"
+        "Maison,\r\n;\r\nMaison.\nmaison, maison, le maison, lemaison, maison, maison, le "
+        "maison ;\nmaison, lemaison, le maison, le maison, lemaison, maison, maison, le maison, "
+        "lemaison, maison, maison, le maison lemaison, lem le maison, lem\r\nla suite du texte "
+        ";\nMaison.\nMaison.\n\n"
     )
     config = textrepair.Config(
         stutters=False, separators=False, restarts=False, loops=False,

@@ -53,18 +53,19 @@ INVISIBLE = regex.compile(
 )
 
 #: Dashes: a spaced one is punctuation as often as a chunk seam, so it counts for less.
-DASHES = frozenset("-\N{EN DASH}\N{EM DASH}")
+DASHES = frozenset(("-", "--", "\N{EN DASH}", "\N{EM DASH}"))  # ``--``: a dash typed in ASCII
 
 #: Punctuation that marks a chunk seam when it stands in the gap between two words: a
-#: semicolon, slash, ellipsis or dash standing between spaces, a spaced semicolon or an
-#: ellipsis at a line end, or one alone on its line. A mark glued to a word (``lesbar/
-#: schreibbar``, ``pobre; se``, ``agradables;``) is ordinary punctuation, and so is ``|``;
-#: so is a mark after a no-break space (``heure\u00a0;``): French typesetting, not a joint.
+#: semicolon, slash, ellipsis or dash (``...`` and ``--`` typed in ASCII too) standing
+#: between spaces, a spaced semicolon or an ellipsis at a line end, or one alone on its
+#: line. A mark glued to a word (``lesbar/schreibbar``, ``pobre; se``, ``agradables;``) is
+#: ordinary punctuation, and so is ``|``; so is a mark after a no-break space
+#: (``heure\u00a0;``): French typesetting, not a joint.
 SEPARATOR_IN_GAP = regex.compile(
     r"""
-    [ \t][;/\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}-]\s  # spaced: ` ; ` ` / ` ` - `
+    [ \t](?:[;/\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}-]|--)\s  # spaced: ` ; ` ` / ` ` -- `
     | [ \t][;/][^\S\n]*\n                     # spaced at a line end: `capital ;\n`
-    | \N{HORIZONTAL ELLIPSIS}[^\S\n]*\n            # an ellipsis at a line end
+    | (?:\N{HORIZONTAL ELLIPSIS}|(?<!\.)\.\.\.)[^\S\n]*\n  # an ellipsis at a line end
     | \n[^\S\n]*[;/\N{HORIZONTAL ELLIPSIS}][^\S\n]*\n  # alone on a line: `\n;\n`
     | (?:\N{HORIZONTAL ELLIPSIS}|\.\.\.)[^\S\n]      # an ellipsis before a space: `abrirá… la`
     """,

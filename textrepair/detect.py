@@ -60,10 +60,16 @@ _SEAM_MARK = (  # scans that skip ahead: one mark, three dots, a dash between sp
     re.compile("[\n;/|\N{HORIZONTAL ELLIPSIS}]"),
     re.compile(r"\.\.\."),
     re.compile("[-\N{EN DASH}\N{EM DASH}](?<=\\s.)(?=\\s)"),
+    re.compile(r"--(?<=\s--)(?=\s)"),
 )
 
 #: Words before "X and X" that make it an idiom of range: "de temps en temps".
 _FROM_TO = frozenset({"de", "d'", "da", "di", "van", "von"})
+
+#: Endings of the words that writers coordinate with themselves to stress how long or how
+#: much (plurals and verbs: "years and years", "hours and hours", "it hides and hides",
+#: "waited and waited", "años y años"); an oscillating model repeats nouns and adjectives.
+_INTENSIFIED = ("s", "ed")
 
 #: Marks that end a clause when glued to the word before them.
 _CLAUSE_MARKS = frozenset(",;:.!?")
@@ -563,6 +569,8 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
         return None  # a chunk's tail lies inside one sentence
     if seam == Seam.SEPARATOR:
         return None  # a dash or a semicolon inside a line may introduce an elaboration
+    if match.j and words.keys[match.j - 1] == words.keys[match.i - 1]:
+        return None  # "ai vetrai, ai trasportatori, ai ...\nvetrai di": a list says its head again
     if seam == Seam.SEPARATOR_LINE:
         return _CUT_AFTER_SEPARATOR if match.tail <= 2 * match.matched + 1 else None
     if match.tail > match.matched:
@@ -1312,6 +1320,8 @@ def coordinated(words: Words) -> list[Candidate]:
             continue  # "de temps en temps", "van tijd tot tijd": from one to the same
         if not word.replace("-", "").isalpha() or (len(word) > 4 and word.endswith("er")):
             continue  # numbers; comparatives: "bigger and bigger"
+        if word.endswith(_INTENSIFIED):
+            continue  # plurals and verbs said twice for length: "waited and waited"
         before, after = text[ends[x] : starts[x + 1]], text[ends[x + 1] : starts[x + 2]]
         if not (" " in before and " " in after):
             continue

@@ -196,10 +196,11 @@ class Words:
         newline = "\n" in gap
         found = SEPARATOR_IN_GAP.search(gap)
         if found:
-            # a spaced dash at a line end is punctuation as often as not: no stronger than
-            # a separator inside a line
-            dash = found.group().strip() in DASHES
-            return Seam.SEPARATOR_LINE if newline and not dash else Seam.SEPARATOR
+            # a spaced dash, or three dots typed at a line end, is punctuation as often as
+            # not: no stronger than a separator inside a line (alone on its line, a stray mark)
+            mark = found.group()
+            weak = mark.strip() in DASHES or (mark[0] != "\n" and mark.strip() == "...")
+            return Seam.SEPARATOR_LINE if newline and not weak else Seam.SEPARATOR
         if newline:
             return Seam.LINE
         if SENTENCE_END.search(gap.rstrip() + " ") and gap.strip():
