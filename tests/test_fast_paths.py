@@ -201,12 +201,12 @@ def test_later_rounds_read_only_the_paragraphs_they_must(
 
 
 def test_a_view_maps_ranges_and_edits_between_paragraphs_and_text() -> None:
-    text = "one two\n\nthree four\n\nfive six\n\nseven"
-    view = pipeline._view(text, [(11, 13)])  # inside "three four"
+    text = "one two\n\nthree four\n\nfive six\n\nseven eight nine ten"
+    view = pipeline._view(text, [(22, 24)])  # inside "five six": and the paragraph before
     assert view is not None
-    assert view.text == "\n\nthree four\n\n"
-    assert view.inside([(0, 40)]) == [(0, len(view.text))]
-    edit = textrepair.Edit(7, 12, "", "overlap", 0.9, "four")  # " four" in the view
-    assert [text[e.start : e.end] for e in view.outside([edit]) or []] == [" four"]
+    assert view.text == "\n\nthree four\n\nfive six\n\n"
+    assert view.inside([(0, 60)]) == [(0, len(view.text))]
+    edit = textrepair.Edit(18, 22, "", "overlap", 0.9, "six")  # " six" in the view
+    assert [text[e.start : e.end] for e in view.outside([edit]) or []] == [" six"]
     assert pipeline._view(text, [(0, len(text))]) is None  # everything: the whole text
     assert pipeline._view("one paragraph", [(0, 3)]) is None

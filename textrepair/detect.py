@@ -168,6 +168,10 @@ _LINE_AFTER_SENTENCE = _Gate(5, 3, 0.85, 0, 0, 0)
 _INLINE_RESTART = _Gate(3, 2, 0.85, 0, 0, 0)
 #: Separator seams of a document whose other separator seams proved to be chunk seams.
 _CONFIRMED_SEPARATOR = _Gate(4, 3, 0.45, 4, 3, 5)
+#: A paragraph broken mid-sentence whose next paragraph opens by saying its end again: chunks
+#: joined with a blank line. Four words at least: a short phrase said again after a blank
+#: line is a stanza's or a heading's.
+_PARAGRAPH = _Gate(4, 2, 0.8, 0, 1, 1)
 _CONFIRMING = 2  # accepted overlaps at separator seams that confirm the separator
 #: The least similarity any gate for a copy that stops short accepts.
 #: A later copy after a line break that starts with words of its own: as alike as inside a line.
@@ -879,6 +883,34 @@ _INLINE_SIMILARITY = min(
 )
 
 
+#: What may stand at the end of a paragraph broken by a chunk seam: nothing, or a separator.
+_PARAGRAPH_END = re.compile(
+    r"[^\S\n]*(?:[;,/\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}-]|\.\.\.)?\s*"
+)
+_PARAGRAPH_WORDS = 6  # words of its paragraph before an earlier copy across a blank line
+
+
+def _paragraph_seam(context: _Context, j: int, i: int) -> bool:
+    """Whether copies from words ``j`` and ``i`` may lie across the blank line before ``i``.
+
+    Chunks joined with a blank line: the paragraph before breaks off mid-sentence (nothing
+    or a separator after its last word), holds more than a heading or a list item before the
+    copy (six words and a line break, or twelve words), and the copy does not start a line
+    of its own (a heading, a list item, a stanza's line).
+    """
+    words, paragraphs = context.words, context.paragraphs
+    if paragraphs[i] != paragraphs[j] + 1 or paragraphs[i - 1] != paragraphs[j]:
+        return False
+    if not _PARAGRAPH_END.fullmatch(words.gap(i)) or words.line_start(j):
+        return False
+    first = bisect.bisect_left(paragraphs, paragraphs[j])
+    if any(words.line_start(x) for x in range(first + 1, j)):
+        return j - first >= _PARAGRAPH_WORDS  # a wrapped paragraph
+    # one line: a heading or a list item, unless long (two characters of Chinese or
+    # Japanese weigh one word)
+    return j - first >= 2 * _PARAGRAPH_WORDS * (2 if words.ideographic else 1)
+
+
 def _may_pass_inline(context: _Context, j: int, i: int) -> bool:
     """Whether some gate inside a line could accept copies from about ``j`` and after ``i``.
 
@@ -955,8 +987,9 @@ def _best_at(
             if lead and any(words.line_start(x) for x in range(max(j - p - 2, 0), j)):
                 continue  # two lines alike but for their first words: list items, verse
             done.add(j)
-            if context.paragraphs and context.paragraphs[j] != context.paragraphs[i]:
-                continue  # no copy crosses a blank line: a heading, then its paragraph
+            across = bool(context.paragraphs) and context.paragraphs[j] != context.paragraphs[i]
+            if across and not _paragraph_seam(context, j, i):
+                continue  # no copy crosses a blank line but a chunk's: a heading, then its text
             if (
                 seam <= Seam.INLINE
                 and i - j < 3
@@ -1004,16 +1037,19 @@ def _best_at(
             if not strong and x < len(context.separators) and context.separators[x] < i:
                 continue  # the real seam is inside the left copy
             gates = _gates_for(words, match, seam)
+            if across:  # the later copy goes on in its line: a line of its own is a refrain's
+                whole = not words.line_end(i + match.m - 1) and _paragraph_seam(context, match.j, i)
+                gates = (_PARAGRAPH,) if gates and whole else ()
             gate = next((g for g in gates if _passes(match, g)), None)
             if gate is not None and seam <= Seam.INLINE and _inline_veto(words, match):
                 gate = None
-            if gate is None:
+            if gate is None and not across:  # across a blank line, only a whole copy
                 for shorter in itertools.chain((match,), _shortened(words, match, seam)):
                     cut = _right_cut_gate(words, shorter, seam)
                     if cut is not None and _passes(shorter, cut):
                         match, gate = shorter, cut
                         break
-            if gate is None and _conjoined(words, match, seam):
+            if gate is None and not across and _conjoined(words, match, seam):
                 gate = _CONJOINED
             if gate is not None:
                 score = _score(match, gate, seam)

@@ -142,7 +142,7 @@ class _View:
 
 
 def _view(text: str, focus: list[tuple[int, int]]) -> _View | None:
-    """The paragraphs of ``text`` that ``focus`` touches, or ``None`` for the whole text."""
+    """The paragraphs that ``focus`` touches and the one before each; ``None``: all of ``text``."""
     blanks = [match.span() for match in _BLANK_RUN.finditer(text)]
     if not blanks or (not text.isascii() and IDEOGRAPHIC.search(text) is not None):
         return None  # one paragraph; or words split differently where ideographs are
@@ -151,7 +151,8 @@ def _view(text: str, focus: list[tuple[int, int]]) -> _View | None:
     for start, end in focus:
         first = bisect.bisect_right(paragraph_starts, start) - 1
         last = bisect.bisect_right(paragraph_starts, max(min(end, len(text)) - 1, start)) - 1
-        wanted.update(range(first, last + 1))
+        # and the paragraph before: a copy may open a paragraph with the end of the one before
+        wanted.update(range(max(first - 1, 0), last + 1))
     pieces = _merge(
         [
             (blanks[k - 1][0] if k else 0, blanks[k][1] if k < len(blanks) else len(text))
