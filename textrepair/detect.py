@@ -91,7 +91,6 @@ _FALSE_PERIOD = regex.compile(r"(?<=\w)\.[ ](?=\p{Ll})")
 #: A token long enough to hold four copies of a three-letter piece (group 1), tried only
 #: where a run of word characters and hyphens starts, so that the search stays linear.
 _LOOP_SIZED = 12
-_LONG_PIECE = re.compile(rf"\S{{{_LOOP_SIZED},}}")
 _LOOP_SIZED_TOKEN = re.compile(rf"(?<![\w-])-*(\w[\w-]{{{_LOOP_SIZED - 1},}})")
 
 #: Marks that close a quotation.
@@ -920,15 +919,17 @@ def _may_pass_inline(context: _Context, j: int, i: int) -> bool:
     their first three characters, so their number is at most the longest common subsequence
     of those prefixes (one more for a copy ending on a cut-off word). Then a copy of ``k``
     words with ``n`` aligned is at most ``2n / (k + n)`` alike; a copy said twice around a
-    connector lacks at most two words; one that stops short inside a word
-    (:data:`_CUT_PARTIAL`: 0.9 alike to the left copy less a tail no longer than the aligned
-    words) has at least 0.45 of its left copy aligned, and never spans a sentence end.
+    connector (the word before ``i``) lacks at most two words; one that stops short inside a
+    word (:data:`_CUT_PARTIAL`: 0.9 alike to the left copy less a tail no longer than the
+    aligned words) has at least 0.45 of its left copy aligned, and never spans a sentence end.
+    A gate's similarity also bounds the later copy's length (:func:`_alike_within`).
     """
     words, stems, prefixes = context.words, context.words.stems, context.prefixes
     start = max(j - _SLACK, 0)
     k = i - start
     right = prefixes[i : min(len(stems), i + k + 2 + k // 3)]
     target = stems[i]
+    connector = words.keys[i - 1] in CONNECTORS  # the left copy may end with one or two
     x = start - 1
     while True:
         try:
@@ -936,15 +937,45 @@ def _may_pass_inline(context: _Context, j: int, i: int) -> bool:
         except ValueError:
             return False
         size = i - x
-        aligned = LCSseq.similarity(prefixes[x:i], right) + 1
-        if 2 * aligned >= _INLINE_SIMILARITY * (size + aligned) or aligned >= size - 2:
+        left = prefixes[x:i]
+        aligned = LCSseq.similarity(left, right) + 1
+        if aligned >= size - 2 and connector:
+            return True
+        if _alike_within(left, right, aligned, _INLINE_SIMILARITY, cut=False):
             return True
         if (
             2 * aligned >= _CUT_PARTIAL.similarity * size
             and not _sentence_start(words, x)
             and not _INNER_SENTENCE_END.search(words.text, words.starts[x], words.ends[i - 1])
+            and _alike_within(left, right, aligned, _CUT_PARTIAL.similarity, cut=True)
         ):
             return True
+
+
+def _alike_within(
+    left: list[str], right: list[str], aligned: int, similarity: float, *, cut: bool
+) -> bool:
+    """Whether a later copy within ``right`` may hold words enough aligned with ``left``.
+
+    ``aligned`` bounds the aligned words (the longest common subsequence of ``left`` and
+    ``right``, plus one). A gate of ``similarity`` asks ``2n >= similarity * (k + m)`` of
+    ``n`` words aligned between a left copy of ``k`` words and a later copy of ``m``; for a
+    copy that stops short (``cut``), ``2n >= similarity * k`` of the left copy with its tail,
+    and ``2n >= similarity * (n + m)`` of its aligned start. So the later copy is at most so
+    long: while that is shorter than ``right``, the aligned words are counted again in that
+    stretch alone (and one word more).
+    """
+    size = len(left)
+    while 2 * aligned >= similarity * (size if cut else size + aligned):
+        longest = 2 * aligned / similarity - (aligned if cut else size)
+        length = int(longest) + 1
+        if length >= len(right):
+            return True
+        fewer = LCSseq.similarity(left, right[:length]) + 1
+        if fewer == aligned:
+            return True
+        aligned, right = fewer, right[:length]
+    return False
 
 
 def _best_at(
@@ -1540,7 +1571,7 @@ def token_loops(words: Words) -> list[Candidate]:
     text = words.text
     found: list[Candidate] = []
     # the long pieces between spaces, one a line (a loop inside a token never spans a space)
-    pieces = "\n".join(_LONG_PIECE.findall(text))
+    pieces = "\n".join([piece for piece in text.split() if len(piece) >= _LOOP_SIZED])
     if not pieces or TOKEN_LOOP.search(pieces) is None:
         return found  # no long piece between spaces holds a loop: no token does
     for token in _LOOP_SIZED_TOKEN.finditer(text):  # four copies of three letters or more

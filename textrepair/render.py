@@ -72,14 +72,16 @@ def _is_prose(lines: Sequence[str]) -> bool:
     """Whether a run of lines is prose broken at a fixed width (or at chunk ends)."""
     body = [line.strip() for line in lines if line.strip()]
     breaks = len(body) - 1
-    if breaks < 1 or _is_list(body):
+    if breaks < 1:
         return False
     mean = sum(len(line) for line in body) / len(body)
-    wraps = sum(_wraps_here(a, b) for a, b in zip(body, body[1:]))
     function_ends = sum(_last_word(line) in FUNCTION_WORDS for line in body[:-1])
-    if mean >= 30 and function_ends >= max(1, 0.1 * breaks):
-        return True
-    return mean >= _LONG_LINE and wraps >= 0.5 * breaks
+    if not (mean >= 30 and function_ends >= max(1, 0.1 * breaks)):
+        if mean < _LONG_LINE:
+            return False
+        if sum(_wraps_here(a, b) for a, b in zip(body, body[1:])) < 0.5 * breaks:
+            return False
+    return not _is_list(body)
 
 
 def _runs(lines: list[str], structure: list[int]) -> list[tuple[int, int]]:

@@ -177,6 +177,8 @@ class Words:
         structure = self.structure
         if not structure:  # count structured lines once, when first asked
             structure += structured_lines(self.text, self.line_starts)
+        if not structure[-1]:
+            return False  # no line of the text is structured
         first = bisect.bisect_right(self.line_starts, start) - 1
         last = bisect.bisect_right(self.line_starts, end) - 1
         return structure[last + 1] > structure[first]
@@ -194,6 +196,8 @@ class Words:
         """The :class:`Seam` strength of the gap before word ``i``."""
         gap = self.gap(i)
         newline = "\n" in gap
+        if gap.isspace():  # the usual gap: no mark, no sentence end
+            return Seam.LINE if newline else Seam.INLINE
         found = SEPARATOR_IN_GAP.search(gap)
         if found:
             # a spaced dash, or three dots typed at a line end, is punctuation as often as
