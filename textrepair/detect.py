@@ -165,6 +165,9 @@ _CUT_PARTIAL = _Gate(2, 1, 0.9, _CUT, 0, 0)
 _LINE_AFTER_SENTENCE = _Gate(5, 3, 0.85, 0, 0, 0)
 #: A clause restarted inside a line (``The plan requires The plan requires funds``).
 _INLINE_RESTART = _Gate(3, 2, 0.85, 0, 0, 0)
+#: A long passage said again right after itself, nothing between, with one word of it
+#: changed (``de mettre ens œuvre nombreux systèmes … de mettre en œuvre``).
+_INLINE_VARIANT = _Gate(6, 4, 0.85, 0, 0, 1)
 #: Separator seams of a document whose other separator seams proved to be chunk seams.
 _CONFIRMED_SEPARATOR = _Gate(4, 3, 0.45, 4, 3, 5)
 #: A paragraph broken mid-sentence whose next paragraph opens by saying its end again: chunks
@@ -490,6 +493,10 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
             plain = gap.isspace() and left.count(" ") == 1 and all(words.content[j:i])
             return (_INLINE_PAIR,) if plain and all(map(str.isalpha, words.keys[j:i])) else ()
         if _QUOTES_ONLY.fullmatch(gap) and not _INNER_SENTENCE_END.search(left):
+            # one word changed, added or dropped in one line; not lines alike but for a word
+            # (a list, a table, a verse), not a phrase built on another ("men were real men")
+            if i - j - match.matched <= 1 and m - match.matched <= 1 and "\n" not in left:
+                return (_GATES[seam], _INLINE_EXACT, _INLINE_VARIANT)
             return (_GATES[seam], _INLINE_EXACT)
     if seam == Seam.SENTENCE and "  " in gap:
         return ()  # two spaces after a sentence end: typed, as a writer ends a sentence
@@ -877,6 +884,7 @@ _INLINE_SIMILARITY = min(
         _INLINE_RESTART,
         _INLINE_PAIR,
         _INLINE_EXACT,
+        _INLINE_VARIANT,
         _SENTENCE_EXACT,
     )
 )
