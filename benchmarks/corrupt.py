@@ -83,15 +83,18 @@ FULL_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 OVERLAP_SEPARATORS: tuple[tuple[str, float], ...] = (
-    (" ;\n", 0.30),  # the seed's form: a ";" closes the chunk line
+    (" ;\n", 0.24),  # the seed's form: a ";" closes the chunk line
     ("\n;\n", 0.12),  # a lone separator line
-    ("\n", 0.18),  # a plain line break
+    ("\n", 0.14),  # a plain line break
     (" / ", 0.08),
     ("…\n", 0.06),
+    ("...\n", 0.03),
     (" … ", 0.05),
     (" - ", 0.06),
+    (" -- ", 0.03),
     (" ", 0.10),  # nothing at all
     (" ,\n", 0.05),
+    ("\n\n", 0.04),  # chunks joined with a blank line
 )
 STRAY_SEPARATORS: tuple[tuple[str, float], ...] = (
     (";", 0.4),
