@@ -892,7 +892,7 @@ _INLINE_SIMILARITY = min(
 
 #: What may stand at the end of a paragraph broken by a chunk seam: nothing, or a separator.
 _PARAGRAPH_END = re.compile(
-    r"[^\S\n]*(?:[;,/\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}-]|\.\.\.)?\s*"
+    r"[^\S\n]*(?:[;:,/\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}-]|\.\.\.)?\s*"
 )
 _PARAGRAPH_WORDS = 6  # words of its paragraph before an earlier copy across a blank line
 
@@ -900,10 +900,11 @@ _PARAGRAPH_WORDS = 6  # words of its paragraph before an earlier copy across a b
 def _paragraph_seam(context: _Context, j: int, i: int) -> bool:
     """Whether copies from words ``j`` and ``i`` may lie across the blank line before ``i``.
 
-    Chunks joined with a blank line: the paragraph before breaks off mid-sentence (nothing
-    or a separator after its last word), holds more than a heading or a list item before the
-    copy (six words and a line break, or twelve words), and the copy does not start a line
-    of its own (a heading, a list item, a stanza's line).
+    Chunks joined with a blank line: the paragraph before breaks off mid-sentence (nothing,
+    a colon or a separator after its last word), the copy does not start a line of its own
+    (a heading, a list item, a stanza's line), and the paragraph holds more than a heading
+    or a list item before the copy (six words and a line break, or twelve words: a numbered
+    heading is said again by its text however long it is).
     """
     words, paragraphs = context.words, context.paragraphs
     if paragraphs[i] != paragraphs[j] + 1 or paragraphs[i - 1] != paragraphs[j]:
