@@ -25,6 +25,7 @@ __all__ = ["compose", "held_back", "lift", "reflow"]
 
 _OPENS_PARAGRAPH = regex.compile(r"[\p{Lu}\p{Lt}\p{N}\p{Pi}\p{Ps}\"'«¿¡\-–—]")
 _HYPHEN_END = regex.compile(r"(\w+)[-\N{HYPHEN}]$")
+_HYPHENS = ("-", "\N{HYPHEN}")
 _FIRST_WORD = regex.compile(r"^(\w+)")
 _LONG_LINE = 40  # characters: shorter lines make poems and lists, not wrapped prose
 _WIDE = 60  # characters: a line this long ending on a comma is wrapped prose, not verse
@@ -60,12 +61,16 @@ def _is_list(body: Sequence[str]) -> bool:
     return most >= _ITEMS and most >= 0.4 * len(body)
 
 
-def _repeated(lines: Sequence[str], x: int) -> bool:
-    """Whether line ``x`` says again the line before or after it (spaces aside)."""
-    line = lines[x].strip()
-    return bool(line) and any(
-        0 <= y < len(lines) and lines[y].strip() == line for y in (x - 1, x + 1)
-    )
+def _said_twice(lines: Sequence[str], first: int, stop: int) -> list[bool]:
+    """Whether each of ``lines[first:stop]`` says the line before or after it again.
+
+    Spaces around the lines aside; the lines around ``first`` and ``stop`` count too.
+    """
+    around = [lines[y].strip() if 0 <= y < len(lines) else "" for y in range(first - 1, stop + 1)]
+    return [
+        bool(line) and line in (before, after)
+        for before, line, after in zip(around, around[1:], around[2:])
+    ]
 
 
 def _is_prose(lines: Sequence[str]) -> bool:
@@ -136,6 +141,7 @@ def reflow(
         if not _is_prose(run):
             continue
         width = max(len(line.rstrip()) for line in run)
+        repeated = _said_twice(lines, first, stop)
         glued = False  # whether the line before this one was joined to it
         for x in range(first, stop - 1):
             a, b = lines[x], lines[x + 1]
@@ -151,7 +157,7 @@ def reflow(
                 )
             )
             glued = False
-            if _repeated(lines, x) or _repeated(lines, x + 1):
+            if repeated[x - first] or repeated[x + 1 - first]:
                 continue  # a line said again (a refrain, or damage left alone) stays a line
             if _OPENS_PARAGRAPH.match(right) and (
                 SENTENCE_END.search(left) or left.endswith(":") or heading
@@ -160,7 +166,7 @@ def reflow(
             glued = True
             start = offsets[x] + len(left)
             end = offsets[x + 1] + len(b) - len(right)
-            hyphen = _HYPHEN_END.search(left)
+            hyphen = _HYPHEN_END.search(left) if left.endswith(_HYPHENS) else None
             if hyphen:
                 following = _FIRST_WORD.match(right)
                 if dehyphenate and following and right[:1].islower():
