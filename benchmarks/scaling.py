@@ -31,6 +31,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import tempfile
@@ -77,6 +78,10 @@ PATHOLOGICAL: dict[str, tuple[str, Callable[[float], str]]] = {
     "template": (
         "a phrase with a changing number, 30,000 times, wrapped",
         lambda k: "\n".join(f"item {i} and the next one here," for i in range(int(30_000 * k))),
+    ),
+    "no-blank-lines": (
+        "1 MB of damaged prose without a blank line",
+        lambda k: re.sub(r"\n\s*\n", "\n", damaged_text(int(1_000_000 * k))),
     ),
 }
 

@@ -148,6 +148,42 @@ def test_groups_meet_inside_blank_lines(monkeypatch: pytest.MonkeyPatch) -> None
     assert textrepair.clean(text) == text
 
 
+def test_groups_without_blank_lines_meet_after_sentence_ends(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pipeline, "_GROUP", 70)
+    text = (
+        "The first line goes on and on\nand ends a sentence here.\nThe next one opens\n"
+        "another that goes on without\nan end for a long while and then\nstops. Here.\n"
+        "Last line"
+    )
+    spans = pipeline._groups(text)
+    assert "".join(text[start:end] for start, end in spans) == text
+    assert len(spans) > 1
+    assert text[: spans[0][1]].endswith("here.\n")  # a sentence end before a capital
+    assert all(text[end - 1] == "\n" for _, end in spans[:-1])
+    # one line longer than a group is cut where it ends, not inside
+    line = "word " * 20
+    assert pipeline._groups(line + "\n" + line) == [
+        (0, len(line) + 1),
+        (len(line) + 1, 2 * len(line) + 1),
+    ]
+
+
+@_SLOW
+@given(st.lists(damaged_texts(), min_size=2, max_size=5))
+def test_a_long_text_without_blank_lines_is_repaired_a_group_at_a_time(
+    samples: list[Damaged],
+) -> None:
+    text = "\n".join(sample.damaged.replace("\n\n", "\n") for sample in samples)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(pipeline, "_GROUP", 60)
+        grouped = textrepair.repair(text)
+        spans = pipeline._groups(text)
+        assert grouped.text == "".join(textrepair.clean(text[a:b]) for a, b in spans)
+        assert textrepair.apply_edits(text, grouped.edits) == grouped.text
+
+
 @_SLOW
 @given(damaged_texts())
 def test_the_inline_screen_changes_no_result_on_damaged_text(sample: Damaged) -> None:

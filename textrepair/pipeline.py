@@ -12,6 +12,8 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
+import regex
+
 from textrepair._patterns import IDEOGRAPHIC
 from textrepair.config import Config
 from textrepair.detect import detect, long_loops
@@ -250,20 +252,36 @@ def _groups(text: str) -> list[tuple[int, int]]:
 
     Each span but the last ends with the line break that ends its last paragraph and the next
     starts with the line break that opens the blank line, so that every line keeps the lines
-    around it as they are in ``text``.
+    around it as they are in ``text``. Where no blank line comes within ``_GROUP`` characters,
+    spans meet at the end of a line that ends a sentence before a line that opens one (no
+    wrap is joined there, no seam is judged there), else at any line end: a long text without
+    blank lines costs no more memory than one with them.
     """
     spans: list[tuple[int, int]] = []
     start = 0
     while len(text) - start > _GROUP:
-        cut = text.rfind("\n\n", start + 1, start + _GROUP)
+        end = start + _GROUP
+        # a blank line after a sentence end (no copy crosses it), else any blank line
+        ends = [m.end() - 1 for m in _PARAGRAPH_BREAK.finditer(text, end - _GROUP // 2, end)]
+        cut = ends[-1] if ends else text.rfind("\n\n", start + 1, end)
         if cut < 0:
-            cut = text.find("\n\n", start + _GROUP)
+            ends = [m.end() - 1 for m in _SENTENCE_BREAK.finditer(text, end - _GROUP // 2, end)]
+            cut = ends[-1] if ends else text.rfind("\n", end - _GROUP // 2, end)
+        if cut < 0:
+            cut = text.find("\n", end)  # one line longer than a group: cut where it ends
             if cut < 0:
                 break
         spans.append((start, cut + 1))
         start = cut + 1
     spans.append((start, len(text)))
     return spans
+
+
+#: A sentence end, then a blank line (group 0 ends with the first line break).
+_PARAGRAPH_BREAK = regex.compile(r"(?<=[.!?\N{HORIZONTAL ELLIPSIS}][\"'»”)\]]*)[^\S\n]*\n(?=\n)")
+#: A line break after a sentence end, before a line that opens a sentence (where reflow keeps
+#: the break): a group of a text without blank lines ends there.
+_SENTENCE_BREAK = regex.compile(r"(?<=[.!?][\"'»”)\]]*)[^\S\n]*\n(?=[^\S\n]*[\p{Lu}\p{N}])")
 
 
 def _shift(edits: list[Edit], offset: int) -> list[Edit]:
