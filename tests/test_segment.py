@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 import textrepair
 from textrepair._patterns import CODE_WORDS, STRUCTURED_LINE
 from textrepair.detect import _marked_seams
-from textrepair.segment import _mark_code_blocks, segment, structured_line, structured_lines
+from textrepair.segment import (
+    _mark_code_blocks,
+    _mark_table_rows,
+    segment,
+    structured_line,
+    structured_lines,
+)
 
 _PIECES = st.sampled_from(
     [
@@ -35,6 +41,7 @@ def _reference(text: str, *, code_words: bool = False) -> list[int]:
         for match in pattern.finditer(text):
             flags[bisect.bisect_right(starts, match.start()) - 1] = 1
     _mark_code_blocks(text, starts, flags)  # blocks of lines: tested on their own below
+    _mark_table_rows(text, starts, flags)
     counts = [0]
     for flag in flags:
         counts.append(counts[-1] + flag)
@@ -52,6 +59,8 @@ def test_the_scans_mark_the_lines_the_pattern_marks(text: str) -> None:
 @given(st.lists(_PIECES, max_size=16).map("".join))
 def test_a_line_is_structured_alone_as_in_a_text(text: str) -> None:
     assume("::" not in text)  # a literal block's lines are code only after their opener
+    bars = [" |" in line or "\t|" in line for line in text.split("\n")]
+    assume(not any(a and b for a, b in zip(bars, bars[1:])))  # rows: tested on their own
     counts = structured_lines(text, _line_starts(text))
     flags = [b - a for a, b in zip(counts, counts[1:])]
     assert flags == [int(structured_line(line)) for line in text.split("\n")]
@@ -60,6 +69,16 @@ def test_a_line_is_structured_alone_as_in_a_text(text: str) -> None:
 def _flags(text: str) -> list[int]:
     counts = structured_lines(text, _line_starts(text))
     return [b - a for a, b in zip(counts, counts[1:])]
+
+
+def test_lines_with_one_bar_are_rows_only_beside_other_rows() -> None:
+    text = (
+        "Name | Value\nalpha | 1\n\nthe new budget for the year | the new budget for the year\n"
+        "a line of prose\n| a | b |\nx | y | z"
+    )
+    assert _flags(text) == [1, 1, 0, 0, 0, 1, 1]
+    assert not structured_line("the new budget for the year | the new budget")
+    assert structured_line("x | y | z")
 
 
 def test_a_rest_literal_block_is_code_whatever_its_indent() -> None:

@@ -79,10 +79,36 @@ def structured_lines(
                 flags[bisect.bisect_right(line_starts, match.start()) - 1] = 1
     if "::" in text or "```" in text or "~~~" in text:
         _mark_code_blocks(text, line_starts, flags)
+    if " |" in text or "\t|" in text:
+        _mark_table_rows(text, line_starts, flags)
     counts = [0]
     for flag in flags:
         counts.append(counts[-1] + flag)
     return counts
+
+
+#: A bar between spaces or tabs: a table's cell border, or a chunk seam in prose.
+_CELL_BORDER = re.compile(r"\|(?<=[ \t]\|)(?=[ \t])")
+
+
+_FIRST_CELL = 80  # characters before a table row's first bar at most
+
+
+def _mark_table_rows(text: str, line_starts: Sequence[int], flags: list[int]) -> None:
+    """Flag lines that open with a short cell and a bar, next to another such line: table rows.
+
+    One bar in a line of prose is a seam (``... for the coming year | the coming year ...``),
+    after a chunk of text longer than a table's first cell; lines with two bars are rows by
+    themselves (:data:`~textrepair._patterns.STRUCTURED_LINE`).
+    """
+    rows: set[int] = set()
+    for match in _CELL_BORDER.finditer(text):
+        line = bisect.bisect_right(line_starts, match.start()) - 1
+        if match.start() - line_starts[line] <= _FIRST_CELL:
+            rows.add(line)
+    for line in rows:
+        if line - 1 in rows or line + 1 in rows:
+            flags[line] = 1
 
 
 #: A line that opens a code block: one ending with ``::`` (a reST literal block follows) or
