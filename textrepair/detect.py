@@ -71,6 +71,9 @@ _FROM_TO = frozenset({"de", "d'", "da", "di", "van", "von"})
 #: "waited and waited", "años y años"); an oscillating model repeats nouns and adjectives.
 _INTENSIFIED = ("s", "ed")
 
+#: Punctuation that stays with the word before it when the copy after it goes.
+_CLAUSE_PUNCTUATION = ",:;.!?\"'»”’)]"
+
 #: Marks that end a clause when glued to the word before them.
 _CLAUSE_MARKS = frozenset(",;:.!?")
 
@@ -161,6 +164,9 @@ _CUT_AFTER_SEPARATOR = _Gate(2, 1, 0.8, _CUT, 0, 1)
 _CUT_AFTER_BREAK = _Gate(3, 2, 0.95, _CUT, 0, 0)
 #: The same, ending on the cut-off start of the earlier copy's next word (``... aus z``).
 _CUT_PARTIAL = _Gate(2, 1, 0.9, _CUT, 0, 0)
+#: A later copy after a line break that stops short and goes on with other words in its
+#: line: a long one only (a line that opens with a few words of the line before is prose).
+_CUT_MIDLINE = _Gate(6, 3, 0.95, _CUT, 0, 0)
 #: A line break after a sentence end: the author may repeat a subject on purpose.
 _LINE_AFTER_SENTENCE = _Gate(5, 3, 0.85, 0, 0, 0)
 #: A clause restarted inside a line (``The plan requires The plan requires funds``).
@@ -579,8 +585,11 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
         return None  # a chunk's tail lies inside one sentence
     if seam == Seam.SEPARATOR:
         return None  # a dash or a semicolon inside a line may introduce an elaboration
-    if match.j and words.keys[match.j - 1] == words.keys[match.i - 1]:
-        return None  # "ai vetrai, ai trasportatori, ai ...\nvetrai di": a list says its head again
+    before, last = (words.keys[match.j - 1], words.keys[match.i - 1]) if match.j else ("", "-")
+    if before == last or (before.isdigit() and last.isdigit()):
+        # "ai vetrai, ai trasportatori, ai ...\nvetrai di": a list says its head again;
+        # "1, to tell him you have read one ...; 2,\nto tell him you have read all": items
+        return None
     if seam == Seam.SEPARATOR_LINE:
         return _CUT_AFTER_SEPARATOR if match.tail <= 2 * match.matched + 1 else None
     if match.tail > match.matched:
@@ -592,6 +601,8 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
             return _CUT_PARTIAL  # "... aus z": the copy breaks off inside a word
         if seam == Seam.LINE and words.line_end(match.i + match.m - 1):
             return _CUT_AFTER_BREAK  # the copy breaks off at the end of its own line
+        if seam == Seam.LINE and "\n" not in left:
+            return _CUT_MIDLINE  # a long copy breaks off and the line goes on
     return None
 
 
@@ -694,8 +705,12 @@ def _right_cut_edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Cand
         f"{_SEAM_NAMES[seam]} and stops short; kept the earlier, complete copy"
     )
     score = _score(match, gate, seam)
-    edit = Edit(words.ends[i - 1], end, "", "overlap", score, reason)
-    return Candidate(edit, (words.starts[match.j], words.ends[i - 1]))
+    start = words.ends[i - 1]
+    if seam < Seam.SEPARATOR:  # no separator to remove: the earlier copy keeps its comma
+        gap = words.gap(i)
+        start += len(gap) - len(gap.lstrip(_CLAUSE_PUNCTUATION))
+    edit = Edit(start, end, "", "overlap", score, reason)
+    return Candidate(edit, (words.starts[match.j], start))
 
 
 def _marked_seams(words: Words) -> dict[int, int]:
