@@ -585,11 +585,12 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
         return None  # a chunk's tail lies inside one sentence
     if seam == Seam.SEPARATOR:
         return None  # a dash or a semicolon inside a line may introduce an elaboration
-    before, last = (words.keys[match.j - 1], words.keys[match.i - 1]) if match.j else ("", "-")
-    if before == last or (before.isdigit() and last.isdigit()):
-        # "ai vetrai, ai trasportatori, ai ...\nvetrai di": a list says its head again;
-        # "1, to tell him you have read one ...; 2,\nto tell him you have read all": items
-        return None
+    if match.j:
+        before, last = words.keys[match.j - 1], words.keys[match.i - 1]
+        if before == last or (before.isdigit() and last.isdigit()):
+            # "ai vetrai, ai trasportatori, ai ...\nvetrai di": a list says its head again;
+            # "1, to tell him you have read one ...; 2,\nto tell him you have read all"
+            return None
     if seam == Seam.SEPARATOR_LINE:
         return _CUT_AFTER_SEPARATOR if match.tail <= 2 * match.matched + 1 else None
     if match.tail > match.matched:
@@ -905,7 +906,7 @@ _INLINE_SIMILARITY = min(
 )
 
 
-#: What may stand at the end of a paragraph broken by a chunk seam: nothing, or a separator.
+#: What may end a paragraph broken by a chunk seam: nothing, a colon or a separator.
 _PARAGRAPH_END = re.compile(
     r"[^\S\n]*(?:[;:,/\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}-]|\.\.\.)?\s*"
 )
