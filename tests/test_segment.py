@@ -71,14 +71,16 @@ def _flags(text: str) -> list[int]:
     return [b - a for a, b in zip(counts, counts[1:])]
 
 
-def test_lines_with_one_bar_are_rows_only_beside_other_rows() -> None:
+def test_lines_with_bars_are_rows_beside_rows_with_as_many() -> None:
     text = (
         "Name | Value\nalpha | 1\n\nthe new budget for the year | the new budget for the year\n"
-        "a line of prose\n| a | b |\nx | y | z"
+        "a line of prose\n| a | b |\nx | y | z\nshort | cell\n"
+        + "a chunk of prose that runs on and on, for longer than any first cell of a table would | "
+        + "and the next chunk\nthe next chunk | goes on"
     )
-    assert _flags(text) == [1, 1, 0, 0, 0, 1, 1]
+    assert _flags(text) == [1, 1, 0, 0, 0, 1, 0, 0, 0, 0]
     assert not structured_line("the new budget for the year | the new budget")
-    assert structured_line("x | y | z")
+    assert structured_line("| a | b |")
 
 
 def test_a_rest_literal_block_is_code_whatever_its_indent() -> None:

@@ -60,8 +60,8 @@ DASHES = frozenset(("-", "--", "\N{EN DASH}", "\N{EM DASH}"))  # ``--``: a dash 
 #: between spaces, a spaced semicolon, slash or bar or an ellipsis at a line end, or one alone
 #: on its line. A mark glued to a word (``lesbar/schreibbar``, ``pobre; se``,
 #: ``agradables;``) is ordinary punctuation, and so is a mark after a no-break space
-#: (``heure\u00a0;``): French typesetting, not a joint. (A line with two bars is a table row:
-#: :data:`STRUCTURED_LINE`.)
+#: (``heure\u00a0;``): French typesetting, not a joint. (Bars in rows of a table are no
+#: seams: ``segment._mark_table_rows``.)
 SEPARATOR_IN_GAP = regex.compile(
     r"""
     [ \t](?:[;/|\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}-]|--)\s  # spaced: ` ; ` ` | ` ` -- `
@@ -113,7 +113,7 @@ STRUCTURED_LINE = re.compile(
     | ^(?:\t|[ ]{4})                          # an indented code block
     | [{\[=\\][ \t]*$                        # ends opening a block: { [ = or a backslash
     | ^[ \t]*[}\]][;,)]*[ \t]*$                 # a line that only closes a block
-    | [ \t]\|[ \t].*\| | \S[ ]*\t[ \t]*\S       # table cells: ` | ` and `|`, or a tab
+    | \S[ ]*\t[ \t]*\S                       # table cells: a tab (bars: segment.py)
     | \S[ ]{3,}\S                            # columns aligned with spaces
     | ^[ \t]*[\x21-\x7e]{20,}[ \t]*$             # one long ASCII token (a hash, a URL, a path)
     | [-dlcbps][r-][w-][xsS-][r-][w-][xsS-][r-][w-][xtT-][+.@]?[ \t]  # a file listing: -rw-r--r--
@@ -147,7 +147,6 @@ STRUCTURED_SCANS: tuple[re.Pattern[str] | regex.Pattern[str], ...] = (
         re.VERBOSE | re.MULTILINE,
     ),
     re.compile(r"[{\[=\\][ \t]*$", re.MULTILINE),
-    re.compile(r"\|(?<=[ \t]\|)(?=[ \t].*\|)"),
     regex.compile(r"\t(?<=\S[ ]*\t)[ \t]*\S"),  # ``regex``: a lookbehind of any width
     re.compile(r"   (?<=\S   ) *\S"),
     re.compile(r"[-dlcbps][r-][w-][xsS-][r-][w-][xsS-][r-][w-][xtT-][+.@]?[ \t]"),

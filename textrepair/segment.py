@@ -95,19 +95,22 @@ _FIRST_CELL = 80  # characters before a table row's first bar at most
 
 
 def _mark_table_rows(text: str, line_starts: Sequence[int], flags: list[int]) -> None:
-    """Flag lines that open with a short cell and a bar, next to another such line: table rows.
+    """Flag the rows of a table drawn with bars between spaces (``name | value``).
 
-    One bar in a line of prose is a seam (``... for the coming year | the coming year ...``),
-    after a chunk of text longer than a table's first cell; lines with two bars are rows by
-    themselves (:data:`~textrepair._patterns.STRUCTURED_LINE`).
+    A row opens with a short cell and a bar, and a row next to it has as many bars. Bars in
+    prose are seams (``... for the coming year | the coming year ...``): after a chunk of
+    text longer than a table's first cell, or in lines that do not agree on their number.
+    A line opening with a bar is structured of itself (``| a | b |``).
     """
-    rows: set[int] = set()
+    bars: dict[int, int] = {}  # the number of bars of each line whose first cell is short
     for match in _CELL_BORDER.finditer(text):
         line = bisect.bisect_right(line_starts, match.start()) - 1
-        if match.start() - line_starts[line] <= _FIRST_CELL:
-            rows.add(line)
-    for line in rows:
-        if line - 1 in rows or line + 1 in rows:
+        if line in bars:
+            bars[line] += 1
+        elif match.start() - line_starts[line] <= _FIRST_CELL:
+            bars[line] = 1
+    for line, count in bars.items():
+        if count in (bars.get(line - 1), bars.get(line + 1)):
             flags[line] = 1
 
 
