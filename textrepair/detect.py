@@ -553,7 +553,19 @@ def _edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Candidate:
         reason = f"{said}; the later copy breaks off and goes on with other words: kept the earlier"
         edit = Edit(words.ends[i - 1], words.ends[i + m - 1], "", kind, score, reason)
         return Candidate(edit, (words.starts[j], words.ends[i - 1]))
-    edit = Edit(words.starts[j], words.starts[i], "", kind, score, f"{said}; kept the later copy")
+    # a word of the earlier copy before its first aligned one stands in place of the later
+    # copy's word there ("les ;\nle capital"), unless one is a content word and the other not:
+    # then the earlier copy lost its first word and this one is the text's ("a publié série
+    # d’… ;\nune série d’…"), and stays
+    first = j
+    if match.pairs:
+        x0, y0 = min(x for x, _ in match.pairs), min(y for _, y in match.pairs)
+        lead = min(x0 - j, y0 - i)
+        while first < x0 and lead and words.content[first] != words.content[y0 - lead]:
+            first += 1
+            lead -= 1
+    reason = f"{said}; kept the later copy"
+    edit = Edit(words.starts[first], words.starts[i], "", kind, score, reason)
     return Candidate(edit, (words.starts[i], words.ends[i + m - 1]))
 
 
