@@ -245,3 +245,10 @@ def test_an_earlier_copy_is_not_widened_into_the_sentence_before() -> None:
         "Groupes importants fournis par le système permettent l’accès à des fichiers."
     )
     assert "membre du groupe concerné." in textrepair.clean(text)
+
+
+def test_a_copy_at_a_line_break_inside_an_earlier_copy_is_still_judged() -> None:
+    """Found by the property tests: a copy at a line break lay inside a copy found before it
+    inside the line, and was skipped; the inner copy won and the sentence lost its capital."""
+    text = "Sul pioggia musica con giardino sul\npioggia musica con giardino sul formaggio!\n"
+    assert textrepair.clean(text) == "Sul pioggia musica con giardino sul formaggio!\n"

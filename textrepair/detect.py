@@ -851,7 +851,7 @@ def overlaps(
     confirmed = 0
     covered = 0  # words before this index belong to a copy already found
     for i in seams:
-        if i < 2 or i >= n or (i < covered and marked.get(i, Seam.INLINE) < Seam.SEPARATOR):
+        if i < 2 or i >= n or (i < covered and marked.get(i, Seam.INLINE) < Seam.LINE):
             continue  # inside a later copy every word repeats: its start explains them all
         seam = marked.get(i, Seam.INLINE)
         best, near, seam = _best_at(context, i, seam)
