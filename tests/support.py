@@ -22,7 +22,10 @@ from textrepair._patterns import INVISIBLE, TOKEN_LOOP
 
 __all__ = ["unmatched_words", "word_keys"]
 
-_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|\w+")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: A Chinese or Japanese character is a word of its own, as the engine reads it (so joined
+#: with its neighbours where a separator line between them went, it is no new word).
+_WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
 _WRAP_HYPHEN = re.compile(r"[-\u2010][ \t]*\r?\n[ \t]*")
 _WRAP = re.compile(r"[ \t]*\r?\n[ \t]*")
 _MAX_JOIN = 6
