@@ -181,9 +181,9 @@ _CONFIRMED_SEPARATOR = _Gate(4, 3, 0.45, 4, 3, 5)
 #: line is a stanza's or a heading's.
 _PARAGRAPH = _Gate(4, 2, 0.8, 0, 1, 1)
 _CONFIRMING = 2  # accepted overlaps at separator seams that confirm the separator
-#: The least similarity any gate for a copy that stops short accepts.
 #: A later copy after a line break that starts with words of its own: as alike as inside a line.
 _LEAD_SIMILARITY = 0.85
+#: The least similarity any gate for a copy that stops short accepts.
 _CUT_SIMILARITY = min(_CUT_AFTER_SEPARATOR.similarity, _CUT_AFTER_BREAK.similarity)
 
 

@@ -95,7 +95,7 @@ def _merge(*range_lists: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-#: A line break and the blank lines after it: nothing is repaired across one.
+#: A line break and the blank lines after it: the end of a paragraph.
 _BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n)+")
 #: A later round reads the whole text when the paragraphs it must look at make up more.
 _WHOLE = 0.8
@@ -105,9 +105,10 @@ _WHOLE = 0.8
 class _View:
     """Some paragraphs of a text, each with the blank lines around it, read as one text.
 
-    No repair crosses a blank line, so a later round reads only the paragraphs where the
-    previous round changed something: each paragraph keeps the lines around it as they are
-    in the text (blank), and so gets the same repairs as in the whole text.
+    No repair crosses two blank lines, so a later round reads only the paragraphs where the
+    previous round changed something and the paragraph before each (a copy may open a
+    paragraph with the end of the one before): each keeps the lines around it as they are in
+    the text (blank), and so gets the same repairs as in the whole text.
     """
 
     pieces: list[tuple[int, int]]  # spans of the text, sorted and disjoint
@@ -241,9 +242,9 @@ def _reflow(current: str, pieces: list[tuple[int, int]] | None, config: Config) 
     return back
 
 
-#: Texts longer than this many characters are repaired a group of whole paragraphs at a
-#: time: no repair crosses a blank line, and the cost per character stays the same however
-#: long the text (memory too).
+#: Texts longer than this many characters are repaired a group of whole lines at a time
+#: (see :func:`_groups`): the cost per character stays the same however long the text
+#: (memory too).
 _GROUP = 100_000
 
 
@@ -262,11 +263,13 @@ def _groups(text: str) -> list[tuple[int, int]]:
     while len(text) - start > _GROUP:
         end = start + _GROUP
         # a blank line after a sentence end (no copy crosses it), else any blank line
-        ends = [m.end() - 1 for m in _PARAGRAPH_BREAK.finditer(text, end - _GROUP // 2, end)]
-        cut = ends[-1] if ends else text.rfind("\n\n", start + 1, end)
+        cut = _last_break(_PARAGRAPH_BREAK, text, end)
         if cut < 0:
-            ends = [m.end() - 1 for m in _SENTENCE_BREAK.finditer(text, end - _GROUP // 2, end)]
-            cut = ends[-1] if ends else text.rfind("\n", end - _GROUP // 2, end)
+            cut = text.rfind("\n\n", start + 1, end)
+        if cut < 0:
+            cut = _last_break(_SENTENCE_BREAK, text, end)
+        if cut < 0:
+            cut = text.rfind("\n", end - _GROUP // 2, end)
         if cut < 0:
             cut = text.find("\n", end)  # one line longer than a group: cut where it ends
             if cut < 0:
@@ -282,6 +285,17 @@ _PARAGRAPH_BREAK = regex.compile(r"(?<=[.!?\N{HORIZONTAL ELLIPSIS}][\"'»”)\]]
 #: A line break after a sentence end, before a line that opens a sentence (where reflow keeps
 #: the break): a group of a text without blank lines ends there.
 _SENTENCE_BREAK = regex.compile(r"(?<=[.!?][\"'»”)\]]*)[^\S\n]*\n(?=[^\S\n]*[\p{Lu}\p{N}])")
+
+
+def _last_break(pattern: regex.Pattern[str], text: str, end: int) -> int:
+    """The line break ending the last match of ``pattern`` in the half group before ``end``.
+
+    -1 if ``pattern`` does not match there.
+    """
+    last = -1
+    for match in pattern.finditer(text, end - _GROUP // 2, end):
+        last = match.end() - 1
+    return last
 
 
 def _shift(edits: list[Edit], offset: int) -> list[Edit]:
