@@ -57,8 +57,10 @@ class Config:
     lists, tables and code keep their lines."""
 
     dehyphenate: bool = True
-    """Remove a hyphen at a line wrap when the document holds the joined word elsewhere
-    (``inter-\\nnational`` -> ``international``); otherwise the hyphen is kept."""
+    """Remove a hyphen at a line wrap when the document proves the joined word: it holds it
+    elsewhere (``inter-\\nnational`` -> ``international``), or another word that goes on
+    three letters past the break as the joined one does (``cer-\\ntaines`` next to
+    ``certains``); otherwise the hyphen is kept."""
 
     min_score: float = 0.5
     """Edits scoring below this confidence are not applied (they are reported in

@@ -3,9 +3,12 @@
 Reflow joins the lines of wrapped prose back into paragraphs. A block of lines is prose when
 its lines break in the middle of sentences (a line ending on an article or a preposition, or
 long lines ending without punctuation before a lowercase start); poems, lists, tables and code
-keep their lines. A hyphen at a wrap goes only when the joined word occurs elsewhere in the
-text: ``inter-\\nnational`` becomes ``international`` if the text says ``international``
-somewhere, and ``semi-\\nconducteurs`` stays ``semi-conducteurs``.
+keep their lines. A hyphen at a wrap goes only when the text proves the word whole: it writes
+the joined word elsewhere (``inter-\\nnational`` becomes ``international`` if the text says
+``international`` somewhere), or another of its words goes on three letters past the break as
+the joined word does (``cer-\\ntaines`` next to ``certains``); ``semi-\\nconducteurs`` stays
+``semi-conducteurs``. A word broken next to a line naming a path or an option is mended on
+the same evidence, though such lines keep their breaks.
 """
 
 from __future__ import annotations
@@ -24,9 +27,9 @@ from textrepair.segment import structured_lines
 __all__ = ["compose", "held_back", "lift", "reflow"]
 
 _OPENS_PARAGRAPH = regex.compile(r"[\p{Lu}\p{Lt}\p{N}\p{Pi}\p{Ps}\"'«¿¡\-–—]")
-_HYPHEN_END = regex.compile(r"(\w+)[-\N{HYPHEN}]$")
+_HYPHEN_END = regex.compile(r"(\w+(?:[-\N{HYPHEN}]\w+)*)[-\N{HYPHEN}]$")  # a compound's parts too
 _HYPHENS = ("-", "\N{HYPHEN}")
-_FIRST_WORD = regex.compile(r"^(\w+)")
+_FIRST_WORD = regex.compile(r"^(\w+(?:[-\N{HYPHEN}]\w+)*)")
 _LONG_LINE = 40  # characters: shorter lines make poems and lists, not wrapped prose
 _WIDE = 60  # characters: a line this long ending on a comma is wrapped prose, not verse
 _HEADING = 0.5  # a line shorter than this share of the width before a capital: a heading
@@ -130,7 +133,7 @@ def reflow(
         [('\\n', ' '), ('\\n', ' ')]
     """
     edits: list[Edit] = []
-    vocabulary: set[str] | None = None
+    vocabulary: _Vocabulary | None = None
     lines = text.split("\n")
     offsets = [0]
     for line in lines:
@@ -171,17 +174,124 @@ def reflow(
                 following = _FIRST_WORD.match(right)
                 if dehyphenate and following and right[:1].islower():
                     if vocabulary is None:
-                        vocabulary = {w.casefold() for w in WORD.findall(vocabulary_text or text)}
-                    joined = (hyphen.group(1) + following.group(1)).casefold()
-                    if joined in vocabulary:
-                        reason = f"“{joined}” is written whole elsewhere"
+                        vocabulary = _Vocabulary(vocabulary_text or text)
+                    reason = vocabulary.one_word(hyphen.group(1), following.group(1))
+                    if reason is not None:
                         edits.append(Edit(start - 1, end, "", "hyphen", 0.9, reason))
                         continue
                 edits.append(Edit(start, end, "", "reflow", 0.9, "hard wrap after a hyphen"))
                 continue
             glue = "" if CJK_RUN.match(left[-1]) and CJK_RUN.match(right[0]) else " "
             edits.append(Edit(start, end, glue, "reflow", 0.9, "hard wrap inside a paragraph"))
+    if dehyphenate:
+        edits += _broken_words(text, lines, offsets, structure, vocabulary_text)
+        edits.sort(key=lambda edit: edit.start)
     return edits
+
+
+#: A line that ends with a word broken at a hyphen, and the lowercase word that goes on
+#: after the line break (the line after may be indented).
+_BROKEN_WORD = regex.compile(
+    r"(?<![\w\-\N{HYPHEN}])(\w+(?:[-\N{HYPHEN}]\w+)*)[-\N{HYPHEN}][^\S\n]*\n"
+    r"[^\S\n]*(\p{Ll}\w*(?:[-\N{HYPHEN}]\w+)*)"
+)
+
+
+def _broken_words(
+    text: str,
+    lines: list[str],
+    offsets: list[int],
+    structure: list[int],
+    vocabulary_text: str | None,
+) -> list[Edit]:
+    """Words broken at a wrap next to a line that names a path, an option or a URL.
+
+    Such a line is not joined to the lines around it (it may be a command), but a word the
+    text proves to be one (:meth:`_Vocabulary.one_word`) is mended across the break
+    (``com-`` + ``mande « /usr/bin/editor »``). Lists, tables and code keep their lines.
+    """
+    pairs = [
+        match
+        for match in _BROKEN_WORD.finditer(text)
+        if structure[(x := bisect.bisect_right(offsets, match.start()) - 1) + 2] > structure[x]
+    ]
+    if not pairs:
+        return []
+    plain = structured_lines(text, offsets[:-1])  # without paths, options and URLs
+    vocabulary = _Vocabulary(vocabulary_text or text)
+    edits: list[Edit] = []
+    for match in pairs:
+        x = bisect.bisect_right(offsets, match.start()) - 1
+        if plain[x + 2] > plain[x] or not lines[x + 1].strip():
+            continue
+        reason = vocabulary.one_word(match.group(1), match.group(2))
+        if reason is not None:
+            edits.append(Edit(match.end(1), match.start(2), "", "hyphen", 0.9, reason))
+    return edits
+
+
+_PAST_BREAK = 3  # letters past a wrap's hyphen that an attested word shares with the joined one
+
+
+class _Vocabulary:
+    """The words of a text, to tell a word broken by a wrap from a compound."""
+
+    def __init__(self, text: str) -> None:
+        self.words = {word.casefold() for word in WORD.findall(text)}
+        self._forward: list[str] | None = None  # the words, sorted
+        self._backward: list[str] | None = None  # the words spelt backward, sorted
+
+    def _starting(self, prefix: str) -> str | None:
+        """A word of the text that starts with ``prefix``."""
+        if self._forward is None:
+            self._forward = sorted(self.words)
+        return _first_with(self._forward, prefix)
+
+    def _ending(self, suffix: str) -> str | None:
+        """A word of the text that ends with ``suffix``."""
+        if self._backward is None:
+            self._backward = sorted(word[::-1] for word in self.words)
+        found = _first_with(self._backward, suffix[::-1])
+        return None if found is None else found[::-1]
+
+    def one_word(self, left: str, right: str) -> str | None:
+        """Why ``left-`` at a line end and ``right`` on the next line are one word; else None.
+
+        ``left`` and ``right`` are whole tokens: the parts of a compound of three parts or
+        more (``x-www-`` + ``browser``) are never one word. The joined word is written whole
+        elsewhere in the text; or, when the text never writes the two parts with a hyphen and
+        ``left`` is longer than a letter, another word of the text goes on at least three
+        letters past the break as the joined word does, from its start (``certains`` for
+        ``cert-`` + ``aines``) or to its end (``Systemen`` for ``Betriebssys-`` + ``temen``). A
+        compound's parts are words of their own: ``semi-`` + ``conducteurs`` stays unless
+        the text writes ``semicon…`` or ``…iconducteurs``.
+
+        Example:
+            >>> v = _Vocabulary("certains cas, semi-conducteurs")
+            >>> v.one_word("cert", "aines")
+            '“certaines” is one word: the text writes “certains”'
+            >>> v.one_word("semi", "conducteurs") is None
+            True
+        """
+        joined = (left + right).casefold()
+        if joined in self.words:
+            return f"“{joined}” is written whole elsewhere"
+        if not joined.isalpha() or len(left) < 2 or f"{left}-{right}".casefold() in self.words:
+            return None  # a compound of three parts, a number, a one-letter prefix (``e-mail``)
+        witness = None
+        if len(right) >= _PAST_BREAK:
+            witness = self._starting(joined[: len(left) + _PAST_BREAK])
+        if witness is None and len(left) >= _PAST_BREAK:
+            witness = self._ending(joined[-len(right) - _PAST_BREAK :])
+        if witness is None:
+            return None
+        return f"“{joined}” is one word: the text writes “{witness}”"
+
+
+def _first_with(ordered: list[str], prefix: str) -> str | None:
+    """The first of the sorted ``ordered`` that starts with ``prefix``, if any."""
+    x = bisect.bisect_left(ordered, prefix)
+    return ordered[x] if x < len(ordered) and ordered[x].startswith(prefix) else None
 
 
 _BLANK = regex.compile(r"\n(?=\n)")  # a line break that ends a paragraph
