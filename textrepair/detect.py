@@ -1308,8 +1308,11 @@ def stray_separators(text: str, words: Words | None = None) -> list[Edit]:
 
 _MAX_PERIOD = 8
 #: For each period, the least run of equal key pairs (copies - 1 periods) a loop needs.
-_LOOP_NEEDLES = {p: b"\x01" * (2 * p if p > 1 else 3) for p in range(1, _MAX_PERIOD + 1)}
+_LOOP_NEEDLES = {p: b"\x01" * 2 * p for p in range(1, _MAX_PERIOD + 1)}
 _LOOP_RUNS = {p: re.compile(re.escape(needle) + b"+") for p, needle in _LOOP_NEEDLES.items()}
+#: Articles, prepositions and conjunctions that no one writes three times in a row (``the
+#: the the``): a single word needs four copies to make a loop, these three.
+_TRIPLED = FUNCTION_WORDS - CHANTS
 _CHANT_COPIES = 10  # copies of a chanted syllable that make a loop all the same
 _DATA_COPIES = 6  # copies of a unit holding a digit (table cells, bit patterns, codes)
 
@@ -1317,8 +1320,9 @@ _DATA_COPIES = 6  # copies of a unit holding a digit (table cells, bit patterns,
 def loops(words: Words) -> list[Candidate]:
     """Find a word or phrase repeated many times in a row; keep the first copy.
 
-    A phrase of two or more words must come three times; a single word four times (ten
-    for chanted syllables and words doubled on purpose: ``la la la``, ``no no no``). Short
+    A phrase of two or more words must come three times; a single word four times (three
+    for an article, a preposition or a conjunction: ``the the the``; ten for chanted
+    syllables and words doubled on purpose: ``la la la``, ``no no no``). Short
     phrases separated by punctuation (chants: ``let it be, let it be``) and copies on
     separate lines (lyrics) ask for six copies, unless each copy ends a sentence and the next
     one starts in lower case, as no sentence does. Numbers are data, never loops.
@@ -1364,12 +1368,10 @@ def loops(words: Words) -> list[Candidate]:
                 gaps = [words.gap(x) for x in range(t + p, t + copies * p, p)]
             else:
                 gaps = []
-            if p > 1:
-                need = 3
-            elif keys[t] in CHANTS:
-                need = _CHANT_COPIES
-            else:
-                need = 4
+            least = 3 if p > 1 else 4  # copies of a phrase, of a single word
+            need = _CHANT_COPIES if p == 1 and keys[t] in CHANTS else least
+            if p == 1 and keys[t] in _TRIPLED and all(map(str.isspace, gaps)):
+                need = 3  # "the the the": no one writes an article three times in a row
             if p <= 3 and any(not gap.isspace() for gap in gaps):
                 need = max(need, 6)  # a chant: "let it be, let it be, let it be"
             if "\n" in span and not all(SENTENCE_END.search(gap) for gap in gaps):
@@ -1380,7 +1382,7 @@ def loops(words: Words) -> list[Candidate]:
                 and all(map(SENTENCE_END.search, gaps))
                 and all(text[starts[x]].islower() for x in range(t + p, t + copies * p, p))
             ):
-                need = 3  # "generations. generations. generations.": no sentence starts so
+                need = least  # "generations. generations. generations.": no sentence starts so
             if any(map(_HAS_DIGIT.search, unit)):
                 need = max(need, _DATA_COPIES)  # data: "111110xx 10xxxxxx 10xxxxxx 10xxxxxx"
             if copies < need:
