@@ -14,6 +14,7 @@ the same evidence, though such lines keep their breaks.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -189,12 +190,8 @@ def reflow(
     return edits
 
 
-#: A line that ends with a word broken at a hyphen, and the lowercase word that goes on
-#: after the line break (the line after may be indented).
-_BROKEN_WORD = regex.compile(
-    r"(?<![\w\-\N{HYPHEN}])(\w+(?:[-\N{HYPHEN}]\w+)*)[-\N{HYPHEN}][^\S\n]*\n"
-    r"[^\S\n]*(\p{Ll}\w*(?:[-\N{HYPHEN}]\w+)*)"
-)
+#: A hyphen at a line end (spaces may follow it).
+_HYPHEN_BREAK = re.compile("[-\N{HYPHEN}][ \t]*\n")
 
 
 def _broken_words(
@@ -210,23 +207,27 @@ def _broken_words(
     text proves to be one (:meth:`_Vocabulary.one_word`) is mended across the break
     (``com-`` + ``mande « /usr/bin/editor »``). Lists, tables and code keep their lines.
     """
-    pairs = [
-        match
-        for match in _BROKEN_WORD.finditer(text)
+    breaks = [
+        x
+        for match in _HYPHEN_BREAK.finditer(text)
         if structure[(x := bisect.bisect_right(offsets, match.start()) - 1) + 2] > structure[x]
     ]
-    if not pairs:
+    if not breaks:
         return []
     plain = structured_lines(text, offsets[:-1])  # without paths, options and URLs
     vocabulary = _Vocabulary(vocabulary_text or text)
     edits: list[Edit] = []
-    for match in pairs:
-        x = bisect.bisect_right(offsets, match.start()) - 1
-        if plain[x + 2] > plain[x] or not lines[x + 1].strip():
+    for x in breaks:
+        left, right = lines[x].rstrip(), lines[x + 1].lstrip()
+        hyphen = _HYPHEN_END.search(left)
+        following = _FIRST_WORD.match(right)
+        if plain[x + 2] > plain[x] or not (hyphen and following and right[:1].islower()):
             continue
-        reason = vocabulary.one_word(match.group(1), match.group(2))
+        reason = vocabulary.one_word(hyphen.group(1), following.group(1))
         if reason is not None:
-            edits.append(Edit(match.end(1), match.start(2), "", "hyphen", 0.9, reason))
+            start = offsets[x] + len(left) - 1
+            end = offsets[x + 1] + len(lines[x + 1]) - len(right)
+            edits.append(Edit(start, end, "", "hyphen", 0.9, reason))
     return edits
 
 
