@@ -149,6 +149,8 @@ _SENTENCE_EXACT_CJK = _Gate(8, 5, 1.0, 0, 0, 0)
 _SHORT_LINE = _Gate(2, 2, 1.0, 0, 0, 0)
 #: Three words said again exactly, side by side inside a line (``we need to we need to``).
 _INLINE_EXACT = _Gate(3, 1, 1.0, 0, 0, 0)
+#: A line of wrapped prose said again whole right after itself (:func:`_duplicate_line`).
+_LINE_TWICE = _Gate(8, 4, 1.0, 0, 0, 0)
 #: A sentence begun on its own line and begun again in full on the next.
 _RESTART_LINE = _Gate(2, 1, 0.75, 0, 0, 1)
 #: The same inside a paragraph (no heading there), for any words (``Le mer\nLe mer fromage``).
@@ -468,6 +470,11 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
     gap = words.gap(i)
     if seam == Seam.LINE:
         if words.line_start(j) and words.line_end(i + m - 1):
+            text, start = words.text, words.starts[j]
+            later = text[words.starts[i] : words.ends[i + m - 1]]
+            before = text[text.rfind("\n", 0, max(start - 1, 0)) + 1 : start]
+            if words.line_end(i - 1) and start and _duplicate_line(later, before):
+                return (_LINE_TWICE,)  # a line of wrapped prose said twice in a row
             return ()  # a whole line said again: a refrain, a list, a lyric
         if SENTENCE_END.search(gap.split("\n", 1)[0] + " "):
             return (_LINE_AFTER_SENTENCE,)
@@ -739,19 +746,36 @@ def _marked_seams(words: Words) -> dict[int, int]:
 
 
 _REFRAIN_LINES = 8  # a line equal to one of the previous eight lines is a refrain
+_DUPLICATE_LINE = 8  # words between spaces of a line said twice in a row that is no refrain
+
+
+def _duplicate_line(line: str, before: str) -> bool:
+    """Whether ``line``, said twice in a row after ``before``, is a duplicate, not a refrain.
+
+    A tile of scanned text read twice: a line of wrapped prose that breaks off inside a
+    sentence, after another line of prose, each holding eight words between spaces or
+    more. A lyric's lines are shorter, and so are chat and configuration lines, however many
+    words their names and addresses hold; a whole sentence said twice stays (an author may
+    mean it).
+    """
+    return SENTENCE_END.search(line) is None and all(
+        len(text.split(None, _DUPLICATE_LINE)) > _DUPLICATE_LINE - 1 for text in (line, before)
+    )
 
 
 def _refrains(words: Words) -> set[int]:
     """Words that start a line equal (in keys) to one of the lines just before it.
 
     Lyrics, litanies and lists say whole lines again on purpose; a line break before such
-    a line is no chunk seam.
+    a line is no chunk seam. A line of wrapped prose said twice in a row is a duplicate
+    (:func:`_duplicate_line`), not a refrain.
     """
     text, starts, keys = words.text, words.starts, words.keys
     found: set[int] = set()
     recent: dict[tuple[str, ...], int] = {}
     position = 0
-    for line_no, line in enumerate(text.split("\n")):
+    lines = text.split("\n")
+    for line_no, line in enumerate(lines):
         end = position + len(line)
         if not line.strip():
             recent.clear()
@@ -761,7 +785,9 @@ def _refrains(words: Words) -> set[int]:
             if first < last:
                 key = tuple(keys[first:last])
                 seen_at = recent.get(key)
-                if seen_at is not None and line_no - seen_at <= _REFRAIN_LINES:
+                said = seen_at is not None and line_no - seen_at <= _REFRAIN_LINES
+                twice = seen_at == line_no - 1 and _duplicate_line(line, lines[line_no - 2])
+                if said and not (line_no >= 2 and twice):
                     found.add(first)
                 recent[key] = line_no
         position = end + 1
