@@ -142,20 +142,26 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
         # fr
         "le", "la", "les", "de", "des", "du", "un", "une", "et", "à", "au", "aux", "en", "dans",
         "par", "pour", "sur", "avec", "ou", "que", "qui", "ne", "se", "sa", "son", "ses",
+        "sans", "sous", "entre", "vers", "chez",
         "leur", "leurs", "ce", "cette", "ces", "d’", "l’", "d'", "l'", "qu’", "qu'",
         # en
         "the", "a", "an", "of", "to", "in", "and", "or", "for", "with", "on", "at", "by",
         "from", "into", "is", "are", "was", "were", "be", "its", "their", "this", "these",
+        "about", "onto", "upon", "than",
         # de
         "der", "die", "das", "den", "dem", "ein", "eine", "einen", "einem", "einer", "und",
         "oder", "zu", "mit", "von", "im", "für", "auf", "aus", "bei", "nach", "über",
+        "beim", "durch", "gegen", "ohne",
         # it
         "il", "lo", "gli", "di", "del", "della", "dei", "delle", "e", "o", "con", "per", "su",
-        "da", "nel", "nella", "che", "al", "alla",
+        "da", "nel", "nella", "che", "al", "alla", "dello", "degli", "dalla", "dallo",
+        "dagli", "dalle", "allo", "agli", "alle", "sullo", "sulla", "sugli",
+        "sulle", "nello", "negli", "nelle",
         # es
-        "el", "los", "las", "y", "por", "para",
+        "el", "los", "las", "y", "por", "para", "unos", "unas",
         # pt
-        "os", "as", "do", "dos", "um", "uma", "em", "no", "na", "com", "ao",
+        "os", "as", "do", "dos", "um", "uma", "em", "no", "na", "com", "ao", "pela",
+        "pelo", "pelas", "pelos", "numa", "umas",
         # nl
         "het", "een", "van", "op", "met", "voor", "aan", "te", "bij", "naar",
         # short pronouns, auxiliaries and particles (three letters): not content words

@@ -949,6 +949,7 @@ _PARAGRAPH_END = re.compile(
     r"[^\S\n]*(?:[;:,/\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}-]|\.\.\.)?\s*"
 )
 _PARAGRAPH_WORDS = 6  # words of its paragraph before an earlier copy across a blank line
+_PARAGRAPH_LINE = 8  # words of a later copy across a blank line that may make a line of its own
 
 
 def _paragraph_seam(context: _Context, j: int, i: int) -> bool:
@@ -956,15 +957,18 @@ def _paragraph_seam(context: _Context, j: int, i: int) -> bool:
 
     Chunks joined with a blank line: the paragraph before breaks off mid-sentence (nothing,
     a colon or a separator after its last word), the copy does not start a line of its own
-    (a heading, a list item, a stanza's line), and the paragraph holds more than a heading
+    (a heading, a list item, a stanza's line) unless that line breaks off on an article or a
+    preposition, as none of those does, and the paragraph holds more than a heading
     or a list item before the copy (six words and a line break, or twelve words: a numbered
     heading is said again by its text however long it is).
     """
     words, paragraphs = context.words, context.paragraphs
     if paragraphs[i] != paragraphs[j] + 1 or paragraphs[i - 1] != paragraphs[j]:
         return False
-    if not _PARAGRAPH_END.fullmatch(words.gap(i)) or words.line_start(j):
+    if not _PARAGRAPH_END.fullmatch(words.gap(i)):
         return False
+    if words.line_start(j) and words.keys[i - 1] not in FUNCTION_WORDS:
+        return False  # a line of its own, unless it breaks off on an article or a preposition
     first = bisect.bisect_left(paragraphs, paragraphs[j])
     if any(words.line_start(x) for x in range(first + 1, j)):
         return j - first >= _PARAGRAPH_WORDS  # a wrapped paragraph
@@ -1132,7 +1136,8 @@ def _best_at(
                 continue  # the real seam is inside the left copy
             gates = _gates_for(words, match, seam)
             if across:  # the later copy goes on in its line: a line of its own is a refrain's
-                whole = not words.line_end(i + match.m - 1) and _paragraph_seam(context, match.j, i)
+                goes_on = match.m >= _PARAGRAPH_LINE or not words.line_end(i + match.m - 1)
+                whole = goes_on and _paragraph_seam(context, match.j, i)
                 gates = (_PARAGRAPH,) if gates and whole else ()
             gate = next((g for g in gates if _passes(match, g)), None)
             if gate is not None and seam <= Seam.INLINE and _inline_veto(words, match):
