@@ -573,7 +573,33 @@ def _edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Candidate:
             lead -= 1
     reason = f"{said}; kept the later copy"
     edit = Edit(words.starts[first], words.starts[i], "", kind, score, reason)
+    if _case_fits_earlier(words, first, i):
+        # the later copy's first word takes the place of the earlier's, in the earlier's
+        # case: keep that word and remove the later's ("fournir une partie ;\nUne partie")
+        edit = Edit(words.ends[first], words.ends[i], "", kind, score, reason)
     return Candidate(edit, (words.starts[i], words.ends[i + m - 1]))
+
+
+def _case_fits_earlier(words: Words, first: int, i: int) -> bool:
+    """Whether words ``first`` and ``i`` are one word whose case fits only at ``first``.
+
+    The kept copy takes the earlier copy's place: there a sentence starts (capital) or goes
+    on (lower case), whatever case the chunk gave the later copy's first word (a chunk's
+    text is often capitalised). At the start of a line inside a sentence either may be right
+    (wrapped prose, verse): the earlier copy's case, which came with the text around it.
+    """
+    if words.keys[first] != words.keys[i]:
+        return False
+    earlier = words.text[words.starts[first]].isupper()
+    later = words.text[words.starts[i]].isupper()
+    if earlier == later:
+        return False
+    gap = words.gap(first) if first else ""
+    before = _OPENING_MARKS.sub("", gap)  # the marks and spaces that may open a sentence
+    opens = not first or "\n\n" in gap or bool(before and SENTENCE_END.search(before + " "))
+    if "\n" in gap and not opens:
+        return True  # a line inside a sentence (wrapped prose, verse): the flow's case
+    return earlier == opens
 
 
 def _garbled(words: Words, match: _Match) -> bool:
