@@ -101,7 +101,7 @@ SENTENCE_END = regex.compile(
 STRUCTURED_LINE = re.compile(
     r"""
     ^[ \t]*(?:
-        [-*+\u2022\u2023\u2013\u2014>#|]        # - * + • ‣ – — > # |
+        [-*+\u2022\u2023\u2013\u2014>#|](?=[^\n]*\w)  # - * + • ‣ – — > # |, then words
       | \d{1,3}[.)][ \t]                      # 1.  2)
       | [a-zA-Z][.)][ \t]                     # a)  b.
       | [$%#>][ \t]                           # a shell prompt
@@ -130,7 +130,7 @@ STRUCTURED_SCANS: tuple[re.Pattern[str] | regex.Pattern[str], ...] = (
         r"""
         \n(?:
             [ \t]*(?:
-                [-*+\u2022\u2023\u2013\u2014>#|]
+                [-*+\u2022\u2023\u2013\u2014>#|](?=[^\n]*\w)
               | \d{1,3}[.)][ \t]
               | [a-zA-Z][.)][ \t]
               | [$%#>][ \t]

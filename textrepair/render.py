@@ -93,12 +93,21 @@ def _is_prose(lines: Sequence[str]) -> bool:
     return not _is_list(body)
 
 
+#: A line of marks only, opening with a bullet's or a rule's (``---``, ``* * *``): a break.
+_RULE = regex.compile(r"[ \t]*[-*+\u2022\u2023\u2013\u2014>#|][^\w\n]*")
+
+
 def _runs(lines: list[str], structure: list[int]) -> list[tuple[int, int]]:
-    """Runs of consecutive lines that are neither blank nor structured."""
+    """Runs of consecutive lines that are neither blank nor structured nor rules."""
     runs: list[tuple[int, int]] = []
     start = None
     for x, line in enumerate([*lines, ""]):
-        plain = x < len(lines) and bool(line.strip()) and structure[x + 1] == structure[x]
+        plain = (
+            x < len(lines)
+            and bool(line.strip())
+            and structure[x + 1] == structure[x]
+            and not _RULE.fullmatch(line)
+        )
         if plain and start is None:
             start = x
         elif not plain and start is not None:
