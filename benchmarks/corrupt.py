@@ -95,6 +95,8 @@ OVERLAP_SEPARATORS: tuple[tuple[str, float], ...] = (
     (" ", 0.10),  # nothing at all
     (" ,\n", 0.05),
     ("\n\n", 0.04),  # chunks joined with a blank line
+    (" | ", 0.02),
+    ("\n---\n", 0.02),  # a rule between chunks
 )
 STRAY_SEPARATORS: tuple[tuple[str, float], ...] = (
     (";", 0.4),
@@ -676,7 +678,23 @@ def corrupt(doc: Document, family: str, seed: int = 0) -> Sample:
         width = rng.randint(40, 100)
         damaged = wrap(damaged, width, rng, hyphenate=rng.choice([0.0, 0.3]))
         b.add("wrap", f"width {width}", "", 0, injected=0)
+        if rng.random() < 0.5:
+            damaged = _tiles(b, damaged, rng)
     return _sample(doc, family, density_name, damaged, b.events)
+
+
+def _tiles(b: _Builder, text: str, rng: random.Random) -> str:
+    """Scanned tiles that overlap: one or two wrapped lines read twice in a row."""
+    lines = text.split("\n")
+    for _ in range(rng.randint(1, 2)):
+        if len(lines) < 4:
+            break
+        k = rng.randrange(1, len(lines) - 2)
+        tile = lines[k : k + rng.choice([1, 1, 2])]
+        if all(line.strip() for line in tile) and lines[k - 1].strip():
+            lines[k + len(tile) : k + len(tile)] = tile
+            b.add("overlap", f"tile-{len(tile)}-line", "\n".join(tile), 0)
+    return "\n".join(lines)
 
 
 def _sample(doc: Document, family: str, density: str, damaged: str, events: list[Event]) -> Sample:

@@ -32,6 +32,7 @@ from textrepair._langdata import (
 )
 from textrepair._patterns import (
     CJK_RUN,
+    CODE_WORDS,
     DASHES,
     IDEOGRAPHIC,
     LONE_SEPARATOR_LINE,
@@ -150,7 +151,7 @@ _SHORT_LINE = _Gate(2, 2, 1.0, 0, 0, 0)
 #: Three words said again exactly, side by side inside a line (``we need to we need to``).
 _INLINE_EXACT = _Gate(3, 1, 1.0, 0, 0, 0)
 #: A line of wrapped prose said again whole right after itself (:func:`_duplicate_line`).
-_LINE_TWICE = _Gate(8, 4, 1.0, 0, 0, 0)
+_LINE_TWICE = _Gate(5, 2, 1.0, 0, 0, 0)
 #: A sentence begun on its own line and begun again in full on the next.
 _RESTART_LINE = _Gate(2, 1, 0.75, 0, 0, 1)
 #: The same inside a paragraph (no heading there), for any words (``Le mer\nLe mer fromage``).
@@ -432,9 +433,12 @@ def _inline_veto(words: Words, match: _Match) -> bool:
     """Whether copies inside a line are no copies made by damage.
 
     Their case or their sentence ends differ, or, in Chinese or Japanese, the passage is
-    shorter than ten characters.
+    shorter than ten characters, or they are items of a list after a colon or a semicolon
+    that say its head again (``als: het kind werd beëindigd; het kind werd beëindigd door``).
     """
     if words.ideographic and match.matched < _CJK_INLINE_MATCHED:
+        return True
+    if match.j and ";" in words.gap(match.i) and words.gap(match.j).rstrip()[-1:] in ":;":
         return True
     return _case_differs(words, match) or not _stops_agree(words, match)
 
@@ -772,20 +776,28 @@ def _marked_seams(words: Words) -> dict[int, int]:
 
 
 _REFRAIN_LINES = 8  # a line equal to one of the previous eight lines is a refrain
-_DUPLICATE_LINE = 8  # words between spaces of a line said twice in a row that is no refrain
+_DUPLICATE_WORDS = 5  # words between spaces of each of two lines of wrapped prose
+_TILE_COPIES = 3  # copies of a line that tiles of a scan make at most (more: a flood)
+_DUPLICATE_WIDTH = 35  # characters of each of them
 
 
 def _duplicate_line(line: str, before: str) -> bool:
     """Whether ``line``, said twice in a row after ``before``, is a duplicate, not a refrain.
 
-    A tile of scanned text read twice: a line of wrapped prose that breaks off inside a
-    sentence, after another line of prose, each holding eight words between spaces or
-    more. A lyric's lines are shorter, and so are chat and configuration lines, however many
-    words their names and addresses hold; a whole sentence said twice stays (an author may
-    mean it).
+    A tile of scanned text read twice: a line of wrapped prose after another (five words
+    between spaces and 35 characters or more each), and not a whole sentence (the line
+    before ends one and the line ends one too: an author may say a sentence twice). A
+    lyric's lines are shorter, and so are chat lines, however many words their names and
+    addresses hold; a line naming a URL, a path or an option is configuration or a command.
     """
-    return SENTENCE_END.search(line) is None and all(
-        len(text.split(None, _DUPLICATE_LINE)) > _DUPLICATE_LINE - 1 for text in (line, before)
+    if SENTENCE_END.search(before) and SENTENCE_END.search(line):
+        return False
+    if CODE_WORDS.search(line):
+        return False
+    return all(
+        len(text.strip()) >= _DUPLICATE_WIDTH
+        and len(text.split(None, _DUPLICATE_WORDS)) >= _DUPLICATE_WORDS
+        for text in (line, before)
     )
 
 
@@ -793,30 +805,48 @@ def _refrains(words: Words) -> set[int]:
     """Words that start a line equal (in keys) to one of the lines just before it.
 
     Lyrics, litanies and lists say whole lines again on purpose; a line break before such
-    a line is no chunk seam. A line of wrapped prose said twice in a row is a duplicate
-    (:func:`_duplicate_line`), not a refrain.
+    a line is no chunk seam. A line of wrapped prose said twice in a row (or three times,
+    not more: a flood) is a duplicate (:func:`_duplicate_line`), not a refrain.
     """
     text, starts, keys = words.text, words.starts, words.keys
+    lines = text.split("\n")
+    firsts: list[int] = []  # each line's first word
+    line_keys: list[tuple[str, ...] | None] = []  # each line's keys; None: no word
+    position = 0
+    for line in lines:
+        end = position + len(line)
+        first = bisect.bisect_left(starts, position)
+        last = bisect.bisect_left(starts, end)
+        firsts.append(first)
+        line_keys.append(tuple(keys[first:last]) if first < last and line.strip() else None)
+        position = end + 1
+    # where each run of lines equal to one another starts and ends
+    run_first = list(range(len(lines)))
+    for n in range(1, len(lines)):
+        if line_keys[n] is not None and line_keys[n] == line_keys[n - 1]:
+            run_first[n] = run_first[n - 1]
+    run_last = list(range(len(lines)))
+    for n in range(len(lines) - 2, -1, -1):
+        if line_keys[n] is not None and line_keys[n] == line_keys[n + 1]:
+            run_last[n] = run_last[n + 1]
     found: set[int] = set()
     recent: dict[tuple[str, ...], int] = {}
-    position = 0
-    lines = text.split("\n")
-    for line_no, line in enumerate(lines):
-        end = position + len(line)
-        if not line.strip():
+    for line_no, key in enumerate(line_keys):
+        if not lines[line_no].strip():
             recent.clear()
-        else:
-            first = bisect.bisect_left(starts, position)
-            last = bisect.bisect_left(starts, end)
-            if first < last:
-                key = tuple(keys[first:last])
-                seen_at = recent.get(key)
-                said = seen_at is not None and line_no - seen_at <= _REFRAIN_LINES
-                twice = seen_at == line_no - 1 and _duplicate_line(line, lines[line_no - 2])
-                if said and not (line_no >= 2 and twice):
-                    found.add(first)
-                recent[key] = line_no
-        position = end + 1
+        elif key is not None:
+            seen_at = recent.get(key)
+            if seen_at is not None and line_no - seen_at <= _REFRAIN_LINES:
+                start = run_first[line_no]
+                twice = (
+                    seen_at == line_no - 1
+                    and start >= 1
+                    and run_last[line_no] - start < _TILE_COPIES
+                    and _duplicate_line(lines[line_no], lines[start - 1])
+                )
+                if not twice:
+                    found.add(firsts[line_no])
+            recent[key] = line_no
     return found
 
 
