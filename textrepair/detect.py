@@ -801,12 +801,40 @@ def _duplicate_line(line: str, before: str) -> bool:
     )
 
 
+def _tiles(lines: list[str], line_keys: list[tuple[str, ...] | None]) -> set[int]:
+    """The lines of later copies of one or two lines read again by a scan's tiles.
+
+    A unit of one or two lines said again right after itself, two or three times in all
+    (more: a flood, a chorus), that is wrapped prose (:func:`_duplicate_line`).
+    """
+    tiles: set[int] = set()
+    for size in (1, 2):
+        for start in range(size, len(lines) - size + 1):
+            unit = line_keys[start : start + size]
+            if None in unit or unit != line_keys[start - size : start]:
+                continue
+            if size == 2 and unit[0] == unit[1]:
+                continue  # a line said again: the unit of one line
+            first = start - size  # the first copy
+            while first >= size and line_keys[first - size : first] == unit:
+                first -= size
+            stop = start + size
+            while line_keys[stop : stop + size] == unit:
+                stop += size
+            if (stop - first) // size > _TILE_COPIES or first < 1:
+                continue
+            text = "\n".join(lines[start : start + size])
+            if _duplicate_line(text, lines[first - 1]):
+                tiles.update(range(start, start + size))
+    return tiles
+
+
 def _refrains(words: Words) -> set[int]:
     """Words that start a line equal (in keys) to one of the lines just before it.
 
     Lyrics, litanies and lists say whole lines again on purpose; a line break before such
-    a line is no chunk seam. A line of wrapped prose said twice in a row (or three times,
-    not more: a flood) is a duplicate (:func:`_duplicate_line`), not a refrain.
+    a line is no chunk seam. One or two lines of wrapped prose said again right after
+    themselves are tiles of a scan read twice (:func:`_tiles`), not a refrain.
     """
     text, starts, keys = words.text, words.starts, words.keys
     lines = text.split("\n")
@@ -820,15 +848,7 @@ def _refrains(words: Words) -> set[int]:
         firsts.append(first)
         line_keys.append(tuple(keys[first:last]) if first < last and line.strip() else None)
         position = end + 1
-    # where each run of lines equal to one another starts and ends
-    run_first = list(range(len(lines)))
-    for n in range(1, len(lines)):
-        if line_keys[n] is not None and line_keys[n] == line_keys[n - 1]:
-            run_first[n] = run_first[n - 1]
-    run_last = list(range(len(lines)))
-    for n in range(len(lines) - 2, -1, -1):
-        if line_keys[n] is not None and line_keys[n] == line_keys[n + 1]:
-            run_last[n] = run_last[n + 1]
+    tiles = _tiles(lines, line_keys)
     found: set[int] = set()
     recent: dict[tuple[str, ...], int] = {}
     for line_no, key in enumerate(line_keys):
@@ -836,16 +856,9 @@ def _refrains(words: Words) -> set[int]:
             recent.clear()
         elif key is not None:
             seen_at = recent.get(key)
-            if seen_at is not None and line_no - seen_at <= _REFRAIN_LINES:
-                start = run_first[line_no]
-                twice = (
-                    seen_at == line_no - 1
-                    and start >= 1
-                    and run_last[line_no] - start < _TILE_COPIES
-                    and _duplicate_line(lines[line_no], lines[start - 1])
-                )
-                if not twice:
-                    found.add(firsts[line_no])
+            said = seen_at is not None and line_no - seen_at <= _REFRAIN_LINES
+            if said and line_no not in tiles:
+                found.add(firsts[line_no])
             recent[key] = line_no
     return found
 
