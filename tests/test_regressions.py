@@ -186,6 +186,20 @@ def test_many_line_breaks_between_two_words_is_linear(children: Children, name: 
     assert _within_budget(children, name)
 
 
+def test_lines_said_again_and_again_are_read_in_linear_time() -> None:
+    """Was quadratic: each copy of a line said 50,000 times in a row walked the whole run
+    back to its first copy, looking for tiles of a scan."""
+    code = (
+        "from textrepair.detect import _refrains\n"
+        "from textrepair.segment import segment\n"
+        "_refrains(segment('the quick brown fox jumps over the lazy dog and runs far\\n'"
+        " * 50_000))\n"
+    )
+    path = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=BUDGET)
+
+
 def test_budget_lets_linear_work_through(children: Children) -> None:
     """The cost tests fail on time, not on their own overhead."""
     assert _within_budget(children, "linear-control")

@@ -805,27 +805,33 @@ def _tiles(lines: list[str], line_keys: list[tuple[str, ...] | None]) -> set[int
     """The lines of later copies of one or two lines read again by a scan's tiles.
 
     A unit of one or two lines said again right after itself, two or three times in all
-    (more: a flood, a chorus), that is wrapped prose (:func:`_duplicate_line`).
+    (more: a flood, a chorus), that is wrapped prose (:func:`_duplicate_line`). Each run of
+    copies is read once: the cost is linear in the number of lines.
     """
     tiles: set[int] = set()
+    count = len(lines)
     for size in (1, 2):
-        for start in range(size, len(lines) - size + 1):
-            unit = line_keys[start : start + size]
-            if None in unit or unit != line_keys[start - size : start]:
+        n = size
+        while n < count:
+            if line_keys[n] is None or line_keys[n] != line_keys[n - size]:
+                n += 1
                 continue
-            if size == 2 and unit[0] == unit[1]:
-                continue  # a line said again: the unit of one line
-            first = start - size  # the first copy
-            while first >= size and line_keys[first - size : first] == unit:
-                first -= size
-            stop = start + size
-            while line_keys[stop : stop + size] == unit:
-                stop += size
-            if (stop - first) // size > _TILE_COPIES or first < 1:
-                continue
-            text = "\n".join(lines[start : start + size])
-            if _duplicate_line(text, lines[first - 1]):
-                tiles.update(range(start, start + size))
+            stop = n  # lines n..stop-1 say again the line ``size`` lines before each
+            while stop < count and line_keys[stop] is not None:
+                if line_keys[stop] != line_keys[stop - size]:
+                    break
+                stop += 1
+            first = n - size  # the first copy
+            copies = (stop - first) // size
+            unit = line_keys[first:n]
+            if (
+                copies <= _TILE_COPIES
+                and first >= 1
+                and (size == 1 or unit[0] != unit[1])  # two lines alike: a unit of one
+                and _duplicate_line("\n".join(lines[n : n + size]), lines[first - 1])
+            ):
+                tiles.update(range(n, first + copies * size))
+            n = stop
     return tiles
 
 
