@@ -34,6 +34,10 @@ COSTLY = {
     "line-breaks": '"a" + "\\n" * 200_000 + "b"',
     "separator-lines": '"a b c\\n" + ";\\n" * 100_000 + "d e f"',
     "linear-control": '"Le mois dernier. " * 20_000',
+    "long-compound-at-a-wrap": (
+        '"Le texte continue ici sur une ligne assez longue pour la\\nmise en page de "'
+        ' + "a-" * 20_000 + "b x-\\nsuite du texte ici, avec des mots ordinaires."'
+    ),
 }
 
 Children = tuple[dict[str, "subprocess.Popen[bytes]"], float]
@@ -198,6 +202,12 @@ def test_lines_said_again_and_again_are_read_in_linear_time() -> None:
     path = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
     subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=BUDGET)
+
+
+def test_long_compound_before_a_wrap_is_linear(children: Children) -> None:
+    """Was quadratic: the word before a hyphen at a wrap was looked for from every part of a
+    compound of thousands of parts."""
+    assert _within_budget(children, "long-compound-at-a-wrap")
 
 
 def test_budget_lets_linear_work_through(children: Children) -> None:

@@ -777,8 +777,8 @@ def _marked_seams(words: Words) -> dict[int, int]:
 
 _REFRAIN_LINES = 8  # a line equal to one of the previous eight lines is a refrain
 _DUPLICATE_WORDS = 5  # words between spaces of each of two lines of wrapped prose
-_TILE_COPIES = 3  # copies of a line that tiles of a scan make at most (more: a flood)
 _DUPLICATE_WIDTH = 35  # characters of each of them
+_TILE_COPIES = 3  # copies of a line that tiles of a scan make at most (more: a flood)
 
 
 def _duplicate_line(line: str, before: str) -> bool:

@@ -28,7 +28,9 @@ from textrepair.segment import structured_lines
 __all__ = ["compose", "held_back", "lift", "reflow"]
 
 _OPENS_PARAGRAPH = regex.compile(r"[\p{Lu}\p{Lt}\p{N}\p{Pi}\p{Ps}\"'«¿¡\-–—]")
-_HYPHEN_END = regex.compile(r"(\w+(?:[-\N{HYPHEN}]\w+)*)[-\N{HYPHEN}]$")  # a compound's parts too
+#: The word (a compound's parts too) before a hyphen at a line's end; it starts a token and
+#: matches possessively, so that a long compound is read once.
+_HYPHEN_END = regex.compile(r"(?<![\w\-\N{HYPHEN}])(\w++(?:[-\N{HYPHEN}]\w++)*+)[-\N{HYPHEN}]$")
 _HYPHENS = ("-", "\N{HYPHEN}")
 _FIRST_WORD = regex.compile(r"^(\w+(?:[-\N{HYPHEN}]\w+)*)")
 _LONG_LINE = 40  # characters: shorter lines make poems and lists, not wrapped prose
