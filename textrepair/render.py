@@ -145,7 +145,7 @@ def reflow(
         [('\\n', ' '), ('\\n', ' ')]
     """
     edits: list[Edit] = []
-    vocabulary: _Vocabulary | None = None
+    vocabulary = _Vocabulary(vocabulary_text or text)
     lines = text.split("\n")
     offsets = [0]
     for line in lines:
@@ -185,8 +185,6 @@ def reflow(
             if hyphen:
                 following = _FIRST_WORD.match(right)
                 if dehyphenate and following and right[:1].islower():
-                    if vocabulary is None:
-                        vocabulary = _Vocabulary(vocabulary_text or text)
                     reason = vocabulary.one_word(hyphen.group(1), following.group(1))
                     if reason is not None:
                         edits.append(Edit(start - 1, end, "", "hyphen", 0.9, reason))
@@ -196,11 +194,14 @@ def reflow(
             glue = "" if CJK_RUN.match(left[-1]) and CJK_RUN.match(right[0]) else " "
             edits.append(Edit(start, end, glue, "reflow", 0.9, "hard wrap inside a paragraph"))
     if dehyphenate:
-        edits += _broken_words(text, lines, offsets, structure, vocabulary_text)
+        edits += _broken_words(text, lines, offsets, structure, vocabulary)
         edits.sort(key=lambda edit: edit.start)
     return edits
 
 
+#: What may stand before and after a word of prose in its token (quotes, brackets, marks).
+_OPENERS = "\"'«“‘([{¿¡"
+_CLOSERS = "\"'»”’)]}.,;:!?…"
 #: A hyphen at a line end (spaces may follow it).
 _HYPHEN_BREAK = re.compile("[-\N{HYPHEN}][ \t]*\n")
 
@@ -210,7 +211,7 @@ def _broken_words(
     lines: list[str],
     offsets: list[int],
     structure: list[int],
-    vocabulary_text: str | None,
+    vocabulary: _Vocabulary,
 ) -> list[Edit]:
     """Words broken at a wrap next to a line that names a path, an option or a URL.
 
@@ -218,22 +219,25 @@ def _broken_words(
     text proves to be one (:meth:`_Vocabulary.one_word`) is mended across the break
     (``com-`` + ``mande « /usr/bin/editor »``). Lists, tables and code keep their lines.
     """
-    breaks = [
-        x
-        for match in _HYPHEN_BREAK.finditer(text)
-        if structure[(x := bisect.bisect_right(offsets, match.start()) - 1) + 2] > structure[x]
-    ]
-    if not breaks:
-        return []
-    plain = structured_lines(text, offsets[:-1])  # without paths, options and URLs
-    vocabulary = _Vocabulary(vocabulary_text or text)
     edits: list[Edit] = []
-    for x in breaks:
+    plain: list[int] | None = None  # structured lines without paths, options and URLs
+    for match in _HYPHEN_BREAK.finditer(text):
+        x = bisect.bisect_right(offsets, match.start()) - 1
+        if structure[x + 2] == structure[x]:
+            continue  # two lines of prose: reflow mended the word if it could
         left, right = lines[x].rstrip(), lines[x + 1].lstrip()
         hyphen = _HYPHEN_END.search(left)
         following = _FIRST_WORD.match(right)
-        if plain[x + 2] > plain[x] or not (hyphen and following and right[:1].islower()):
+        if not (hyphen and following and right[:1].islower()):
             continue
+        before = left.rsplit(None, 1)[-1].lstrip(_OPENERS)[:-1]
+        after = right.split(None, 1)[0].rstrip(_CLOSERS)
+        if before != hyphen.group(1) or after != following.group(1):
+            continue  # a path, an option or an address broken at a hyphen: code's
+        if plain is None:
+            plain = structured_lines(text, offsets[:-1])
+        if plain[x + 2] > plain[x]:
+            continue  # a list item, a table row, code
         reason = vocabulary.one_word(hyphen.group(1), following.group(1))
         if reason is not None:
             start = offsets[x] + len(left) - 1
@@ -246,12 +250,23 @@ _PAST_BREAK = 3  # letters past a wrap's hyphen that an attested word shares wit
 
 
 class _Vocabulary:
-    """The words of a text, to tell a word broken by a wrap from a compound."""
+    """The words of a text, to tell a word broken by a wrap from a compound.
+
+    The words are read when first asked for: most texts have no hyphen at a wrap.
+    """
 
     def __init__(self, text: str) -> None:
-        self.words = {word.casefold() for word in WORD.findall(text)}
+        self._text = text
+        self._words: set[str] | None = None
         self._forward: list[str] | None = None  # the words, sorted
         self._backward: list[str] | None = None  # the words spelt backward, sorted
+
+    @property
+    def words(self) -> set[str]:
+        """The text's words, casefolded."""
+        if self._words is None:
+            self._words = set(WORD.findall(self._text.casefold()))
+        return self._words
 
     def _starting(self, prefix: str) -> str | None:
         """A word of the text that starts with ``prefix``."""
