@@ -580,6 +580,7 @@ def _edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Candidate:
     if _case_fits_earlier(words, first, i):
         # the later copy's first word takes the place of the earlier's, in the earlier's
         # case: keep that word and remove the later's ("fournir une partie ;\nUne partie")
+        reason += ", its first word as the earlier copy writes it"
         edit = Edit(words.ends[first], words.ends[i], "", kind, score, reason)
     return Candidate(edit, (words.starts[i], words.ends[i + m - 1]))
 
