@@ -779,6 +779,7 @@ def _marked_seams(words: Words) -> dict[int, int]:
 _REFRAIN_LINES = 8  # a line equal to one of the previous eight lines is a refrain
 _DUPLICATE_WORDS = 5  # words between spaces of each of two lines of wrapped prose
 _DUPLICATE_WIDTH = 35  # characters of each of them
+_SENTENCE_TWICE = 8  # words between spaces of a whole sentence said twice that is no refrain
 _TILE_COPIES = 3  # copies of a line that tiles of a scan make at most (more: a flood)
 
 
@@ -786,12 +787,14 @@ def _duplicate_line(line: str, before: str) -> bool:
     """Whether ``line``, said twice in a row after ``before``, is a duplicate, not a refrain.
 
     A tile of scanned text read twice: a line of wrapped prose after another (five words
-    between spaces and 35 characters or more each), and not a whole sentence (the line
-    before ends one and the line ends one too: an author may say a sentence twice). A
+    between spaces and 35 characters or more each); a whole sentence (the line before ends
+    one and the line ends one too) only of eight words or more: a short one said twice may
+    be meant, a long one is a transcript's or a model's duplicate. A
     lyric's lines are shorter, and so are chat lines, however many words their names and
     addresses hold; a line naming a URL, a path or an option is configuration or a command.
     """
-    if SENTENCE_END.search(before) and SENTENCE_END.search(line):
+    whole = SENTENCE_END.search(before) and SENTENCE_END.search(line)
+    if whole and len(line.split(None, _SENTENCE_TWICE)) < _SENTENCE_TWICE:
         return False
     if CODE_WORDS.search(line):
         return False
