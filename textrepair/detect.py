@@ -51,6 +51,7 @@ __all__ = [
     "long_loops",
     "loops",
     "overlaps",
+    "repeated_paragraphs",
     "stray_separators",
     "stutters",
     "token_loops",
@@ -480,6 +481,8 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
             if words.line_end(i - 1) and start and _duplicate_line(later, before):
                 return (_LINE_TWICE,)  # a line of wrapped prose said twice in a row
             return ()  # a whole line said again: a refrain, a list, a lyric
+        if _verse(words, j, i + m - 1):
+            return ()  # lines of verse share their words: a copy over two of them is a song's
         if SENTENCE_END.search(gap.split("\n", 1)[0] + " "):
             return (_LINE_AFTER_SENTENCE,)
         if _sentence_start(words, j) and not gap.split("\n", 1)[0].strip():
@@ -532,6 +535,25 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
     if seam >= Seam.SEPARATOR:
         return (_GATES[seam], _EXACT_SEPARATOR)
     return (_GATES[seam],)
+
+
+def _verse(words: Words, j: int, last: int) -> bool:
+    """Whether copies from word ``j`` to word ``last`` lie in short lines, the earlier over two.
+
+    Verse and lists share their words from line to line: an earlier copy over two short
+    lines, said again in the next one (``hold on to me tonight\nAnd never let me go\nHold
+    on, never let me go``), is a song's. A narrow column of prose is no verse: its lines
+    break on articles, prepositions and hyphens.
+    """
+    text = words.text
+    first = text.rfind("\n", 0, words.starts[j]) + 1
+    end = text.find("\n", words.ends[last])
+    lines = [line.strip() for line in text[first : len(text) if end < 0 else end].split("\n")]
+    if len(lines) < 3 or any(len(line) >= _DUPLICATE_WIDTH for line in lines):
+        return False
+    # a narrow column of prose breaks its lines on articles, prepositions and hyphens
+    last_words = [line.rsplit(None, 1)[-1].casefold() if line else "" for line in lines[:-1]]
+    return not any(w in FUNCTION_WORDS or w.endswith(("-", "\N{HYPHEN}")) for w in last_words)
 
 
 def _score(match: _Match, gate: _Gate, seam: int) -> float:
@@ -1744,6 +1766,69 @@ def token_loops(words: Words) -> list[Candidate]:
     return found
 
 
+#: A paragraph's end: a line break and the blank lines after it (group 0 spans them all).
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[^\S\n]*\n)+")
+_PARAGRAPH_TWICE = 12  # words of a paragraph of prose said again whole that make it a duplicate
+_PROSE_LINE = 35  # characters that the lines of a paragraph of prose hold on average
+
+
+def repeated_paragraphs(words: Words) -> list[Candidate]:
+    """Find a paragraph of prose said again whole right after itself; keep the first.
+
+    Models that loop and pages copied twice repeat whole paragraphs. A stanza or a chorus
+    sung twice is verse (short lines), a block of code or a list is structured: they stay.
+    A paragraph of prose holds twelve words or more in lines of 35 characters on average
+    (or one line).
+
+    Args:
+        words: The segmented text.
+
+    Returns:
+        Candidate edits of kind ``"overlap"`` that remove the later copies and the blank
+        lines before them.
+
+    Example:
+        >>> from textrepair.segment import segment
+        >>> p = "The council approved the plan for the new bridge across the river on Monday."
+        >>> text = f"{p}\\n\\n{p}\\n\\nWork starts in May."
+        >>> [c.edit.removed(text) for c in repeated_paragraphs(segment(text))]
+        ['\\n\\nThe council approved the plan for the new bridge across the river on Monday.']
+    """
+    text = words.text
+    spans: list[tuple[int, int]] = []  # each paragraph's text, from its first to its last mark
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    keys = [" ".join(text[a:b].split()).casefold() for a, b in spans]
+    found: list[Candidate] = []
+    x = 0
+    while x < len(spans):
+        y = x + 1
+        while y < len(spans) and keys[y] == keys[x]:
+            y += 1
+        if y - x > 1 and keys[x] and _prose_paragraph(words, *spans[x]):
+            first_end, last_end = spans[x][1], spans[y - 1][1]
+            copies = y - x
+            reason = f"a paragraph of prose said {copies} times in a row; kept the first"
+            edit = Edit(first_end, last_end, "", "overlap", _MAX_SCORE, reason)
+            found.append(Candidate(edit, spans[x]))
+        x = y
+    return found
+
+
+def _prose_paragraph(words: Words, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a paragraph of prose (see :func:`repeated_paragraphs`)."""
+    body = words.text[start:end]
+    lines = [line for line in body.split("\n") if line.strip()]
+    if len(body.split(None, _PARAGRAPH_TWICE)) < _PARAGRAPH_TWICE or not lines:
+        return False
+    if len(lines) > 1 and sum(map(len, lines)) < _PROSE_LINE * len(lines):
+        return False  # verse: a stanza, a chorus
+    return not words.structured(start, end)
+
+
 def detect(
     words: Words, config: Config, focus: Sequence[tuple[int, int]] | None = None
 ) -> list[Candidate]:
@@ -1784,5 +1869,7 @@ def detect(
             else:
                 inside.append((start, end))
         found = overlaps(words, config, focus, inside)
+        if config.overlaps:
+            found += repeated_paragraphs(words)
         candidates += [c for c in found if wanted is None or c.edit.kind in wanted]
     return candidates
