@@ -1801,14 +1801,24 @@ def repeated_paragraphs(words: Words) -> list[Candidate]:
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
-    keys = [" ".join(text[a:b].split()).casefold() for a, b in spans]
+    keys: dict[int, str] = {}  # each paragraph's words, read when its neighbour is as long
+
+    def key(n: int) -> str:
+        if n not in keys:
+            keys[n] = " ".join(text[spans[n][0] : spans[n][1]].split()).casefold()
+        return keys[n]
+
+    def alike(a: tuple[int, int], b: tuple[int, int]) -> bool:
+        size_a, size_b = a[1] - a[0], b[1] - b[0]
+        return abs(size_a - size_b) <= size_a // 8 + 2  # spaces may differ, words may not
+
     found: list[Candidate] = []
     x = 0
     while x < len(spans):
         y = x + 1
-        while y < len(spans) and keys[y] == keys[x]:
+        while y < len(spans) and alike(spans[x], spans[y]) and key(y) == key(x):
             y += 1
-        if y - x > 1 and keys[x] and _prose_paragraph(words, *spans[x]):
+        if y - x > 1 and key(x) and _prose_paragraph(words, *spans[x]):
             first_end, last_end = spans[x][1], spans[y - 1][1]
             copies = y - x
             reason = f"a paragraph of prose said {copies} times in a row; kept the first"
