@@ -237,12 +237,15 @@ def test_later_rounds_read_only_the_paragraphs_they_must(
 
 
 def test_a_view_maps_ranges_and_edits_between_paragraphs_and_text() -> None:
-    text = "one two\n\nthree four\n\nfive six\n\nseven eight nine ten"
-    view = pipeline._view(text, [(22, 24)])  # inside "five six": and the paragraph before
+    text = "one two three four five six\n\nseven eight\n\nnine ten\n\neleven twelve\n\n"
+    text += "thirteen fourteen fifteen sixteen seventeen"
+    at = text.index("nine ten")
+    view = pipeline._view(text, [(at + 1, at + 3)])  # inside "nine ten": and the paragraphs around
     assert view is not None
-    assert view.text == "\n\nthree four\n\nfive six\n\n"
-    assert view.inside([(0, 60)]) == [(0, len(view.text))]
-    edit = textrepair.Edit(18, 22, "", "overlap", 0.9, "six")  # " six" in the view
-    assert [text[e.start : e.end] for e in view.outside([edit]) or []] == [" six"]
+    assert view.text == "\n\nseven eight\n\nnine ten\n\neleven twelve\n\n"
+    assert view.inside([(0, len(text))]) == [(0, len(view.text))]
+    start = view.text.index(" ten")
+    edit = textrepair.Edit(start, start + 4, "", "overlap", 0.9, "ten")  # " ten" in the view
+    assert [text[e.start : e.end] for e in view.outside([edit]) or []] == [" ten"]
     assert pipeline._view(text, [(0, len(text))]) is None  # everything: the whole text
     assert pipeline._view("one paragraph", [(0, 3)]) is None

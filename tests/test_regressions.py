@@ -276,3 +276,28 @@ def test_a_copy_at_a_line_break_inside_an_earlier_copy_is_still_judged() -> None
     inside the line, and was skipped; the inner copy won and the sentence lost its capital."""
     text = "Sul pioggia musica con giardino sul\npioggia musica con giardino sul formaggio!\n"
     assert textrepair.clean(text) == "Sul pioggia musica con giardino sul formaggio!\n"
+
+
+def test_a_paragraph_repaired_into_a_copy_of_the_next_is_removed_at_once() -> None:
+    """Found while adding repeated paragraphs: a later round read the paragraph before a
+    repaired one but not the one after, so a paragraph that a stutter's removal made equal
+    to the next one was left for a second call (not idempotent)."""
+    tram = (
+        "The committee met on Tuesday to review the budget proposal submitted by the finance "
+        "department, which asks for a ten percent increase in spending on public transport. "
+        "Several members objected to the plan, arguing that the city should first repair the "
+        "roads it already has before building new tram lines, and that the consultants who "
+        "prepared the study last year had underestimated the costs. The mayor replied that the "
+        "investment would pay for itself within a decade, because fewer cars in the centre "
+        "would mean lower maintenance costs and cleaner air for everyone who works there."
+    )
+    others = [
+        f"Paragraph {n} says something else entirely, about {topic}, and it is long enough to "
+        "stand as a paragraph of prose of its own in this text."
+        for n, topic in enumerate(["the weather", "the river", "the town hall", "its clock"])
+    ]
+    damaged = tram.replace("the budget", "the\nthe budget")
+    text = "\n\n".join([*others[:2], damaged, tram, *others[2:]])
+    once = textrepair.clean(text)
+    assert once.count("The committee met") == 1
+    assert _idempotent(text)

@@ -106,9 +106,10 @@ class _View:
     """Some paragraphs of a text, each with the blank lines around it, read as one text.
 
     No repair crosses two blank lines, so a later round reads only the paragraphs where the
-    previous round changed something and the paragraph before each (a copy may open a
-    paragraph with the end of the one before): each keeps the lines around it as they are in
-    the text (blank), and so gets the same repairs as in the whole text.
+    previous round changed something and the paragraphs around each (a copy may open a
+    paragraph with the end of the one before; a repaired paragraph may say the one after
+    again): each keeps the lines around it as they are in the text (blank), and so gets the
+    same repairs as in the whole text.
     """
 
     pieces: list[tuple[int, int]]  # spans of the text, sorted and disjoint
@@ -145,7 +146,7 @@ class _View:
 
 
 def _view(text: str, focus: list[tuple[int, int]]) -> _View | None:
-    """The paragraphs that ``focus`` touches and the one before each; ``None``: all of ``text``."""
+    """The paragraphs that ``focus`` touches and those around; ``None``: all of ``text``."""
     blanks = [match.span() for match in _BLANK_RUN.finditer(text)]
     if not blanks or (not text.isascii() and IDEOGRAPHIC.search(text) is not None):
         return None  # one paragraph; or words split differently where ideographs are
@@ -154,8 +155,9 @@ def _view(text: str, focus: list[tuple[int, int]]) -> _View | None:
     for start, end in focus:
         first = bisect.bisect_right(paragraph_starts, start) - 1
         last = bisect.bisect_right(paragraph_starts, max(min(end, len(text)) - 1, start)) - 1
-        # and the paragraph before: a copy may open a paragraph with the end of the one before
-        wanted.update(range(max(first - 1, 0), last + 1))
+        # and the paragraphs around: a copy may open a paragraph with the end of the one
+        # before, and a paragraph repaired may now say the one after again
+        wanted.update(range(max(first - 1, 0), min(last + 2, len(paragraph_starts))))
     pieces = _merge(
         [
             (blanks[k - 1][0] if k else 0, blanks[k][1] if k < len(blanks) else len(text))
