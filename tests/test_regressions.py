@@ -301,3 +301,16 @@ def test_a_paragraph_repaired_into_a_copy_of_the_next_is_removed_at_once() -> No
     once = textrepair.clean(text)
     assert once.count("The committee met") == 1
     assert _idempotent(text)
+
+
+def test_a_loose_copy_over_two_lines_at_a_separator_line_keeps_parallel_clauses() -> None:
+    """Found in the benchmark's damaged fortunes: at a separator line, an earlier copy that
+    spans a line break and is only 0.67 alike took the genuine words of a parallel clause
+    (``de lo que existe … de lo que no existe``); such a copy must now be exact."""
+    reference = (
+        "El hombre es la medida de todas cosas: de lo que existe para decidir que\n"
+        "existe, de lo que no existe para decidir que no existe."
+    )
+    damaged = reference.replace("existe, de lo que no", "existe, de lo ;\nexiste, que no")
+    kept = textrepair.clean(damaged).split()
+    assert all(kept.count(word) >= reference.split().count(word) for word in reference.split())

@@ -529,6 +529,12 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
             return (_GATES[Seam.INLINE], _INLINE_EXACT, _INLINE_PAIR)
         cjk = words.ideographic and IDEOGRAPHIC.match(words.keys[i]) is not None
         return (_GATES[seam], _SENTENCE_EXACT_CJK if cjk else _SENTENCE_EXACT)
+    if (
+        seam == Seam.SEPARATOR_LINE
+        and match.similarity < _GATES[Seam.LINE].similarity
+        and "\n" in words.text[words.starts[j] : words.ends[i - 1]]
+    ):
+        return (_EXACT_SEPARATOR,)  # loose copies over two lines: parallel clauses, verse
     if seam >= Seam.SEPARATOR and gap[:1].isspace() and gap.strip() not in DASHES:
         # two words said again after a spaced dash are an emphasis as often as a seam
         return (_GATES[seam], _SHORT_SEPARATOR, _EXACT_SEPARATOR)
