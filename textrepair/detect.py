@@ -1224,6 +1224,11 @@ def _best_at(
             match = _align(words, j, i)
             if match is None:
                 continue
+            paragraphs = context.paragraphs
+            if paragraphs and match.tail:
+                last = min(i + match.m - (0 if match.partial else 1), len(paragraphs) - 1)
+                if paragraphs[last] != paragraphs[i]:
+                    continue  # a later copy that stops short never runs into the next paragraph
             if lead and (
                 match.similarity < _LEAD_SIMILARITY or (match.lead and match.matched < i - match.j)
             ):
