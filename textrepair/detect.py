@@ -1456,6 +1456,8 @@ _LOOP_RUNS = {p: re.compile(re.escape(needle) + b"+") for p, needle in _LOOP_NEE
 #: Articles, prepositions and conjunctions that no one writes three times in a row (``the
 #: the the``): a single word needs four copies to make a loop, these three.
 _TRIPLED = FUNCTION_WORDS - CHANTS
+#: The start of a line of a chat log: a time, then a nick between angle brackets.
+_CHAT_LINE = re.compile(r"[ \t]*\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*<[@+%~&]?[^\s<>]{1,32}>")
 _CHANT_COPIES = 10  # copies of a chanted syllable that make a loop all the same
 _DATA_COPIES = 6  # copies of a unit holding a digit (table cells, bit patterns, codes)
 
@@ -1507,6 +1509,9 @@ def loops(words: Words) -> list[Candidate]:
                 continue
             if "\n" in span and words.structured(starts[t + p], ends[t + copies * p - 1]):
                 continue  # table rows and lines of code alike on purpose
+            line_start = text.rfind("\n", 0, starts[t]) + 1
+            if _CHAT_LINE.match(text, line_start, starts[t]):
+                continue  # a flood in a chat log is the log's
             if copies < _CHANT_COPIES:  # fewer copies than any chant needs: look at the gaps
                 gaps = [words.gap(x) for x in range(t + p, t + copies * p, p)]
             else:
