@@ -817,9 +817,9 @@ def _duplicate_line(line: str, before: str) -> bool:
     A tile of scanned text read twice: a line of wrapped prose after another (five words
     between spaces and 35 characters or more each); a whole sentence (the line before ends
     one and the line ends one too) only of eight words or more: a short one said twice may
-    be meant, a long one is a transcript's or a model's duplicate. A
-    lyric's lines are shorter, and so are chat lines, however many words their names and
-    addresses hold; a line naming a URL, a path or an option is configuration or a command.
+    be meant, a long one is a transcript's or a model's duplicate. A lyric's lines are
+    shorter, and so are chat lines, however many words their names and addresses hold; a
+    line naming a URL, a path or an option is configuration or a command.
     """
     whole = SENTENCE_END.search(before) and SENTENCE_END.search(line)
     if whole and len(line.split(None, _SENTENCE_TWICE)) < _SENTENCE_TWICE:
