@@ -141,3 +141,9 @@ def test_the_seam_scans_mark_the_seams_one_pattern_marks(text: str) -> None:
         if 0 < i < len(words.starts) and i not in expected:
             expected[i] = words.seam(i)
     assert _marked_seams(words) == expected
+
+
+def test_rest_roles_are_markup_not_words() -> None:
+    words = segment("Use :meth:`run` or :c:data:`PyExc_Warning`; a:b: and `:x:` stay words.")
+    expected = ["use", "run", "or", "pyexc_warning", "a", "b", "and", "x", "stay", "words"]
+    assert words.keys == expected

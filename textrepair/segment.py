@@ -1,8 +1,9 @@
 """Segment: words with offsets, comparison keys, and the seams between them.
 
-Repeats are found on *keys* (casefolded words, apostrophes unified, elisions split) and
-*stems* (a key's first five characters, so that ``capitaux``/``capital`` or
-``nécessaires``/``nécessaire`` compare equal), while edits are cut on the original spans.
+Repeats are found on *keys* (casefolded words, apostrophes unified, elisions split; reST
+roles such as ``:class:`` are markup, not words) and *stems* (a key's first five characters,
+so that ``capitaux``/``capital`` or ``nécessaires``/``nécessaire`` compare equal), while edits
+are cut on the original spans.
 """
 
 from __future__ import annotations
@@ -270,6 +271,8 @@ def segment(text: str) -> Words:
         ''
     """
     spans = [m.span() for m in WORD.finditer(text)]
+    if ":`" in text:  # reST roles: markup, not words (``:class:`Widget```)
+        spans = _outside(spans, [m.span() for m in _ROLE.finditer(text)])
     folded = _fold(text)
     if len(folded) == len(text):
         keys = [folded[a:b] for a, b in spans]
@@ -294,6 +297,23 @@ def segment(text: str) -> Words:
     line_starts = [0]
     line_starts += (m.end() for m in _NEWLINE.finditer(text))
     return Words(text, starts, ends, keys, stems, content, line_starts, ideographic)
+
+
+#: A reST role before its backticked text: ``:meth:`` in ``:meth:`run```, ``:c:data:``.
+_ROLE = re.compile(r"(?<![\w`]):(?:[\w.-]+:)+(?=`)")
+
+
+def _outside(spans: list[tuple[int, int]], ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sorted ``spans`` that do not lie inside one of the sorted, disjoint ``ranges``."""
+    kept: list[tuple[int, int]] = []
+    x = 0
+    for start, end in spans:
+        while x < len(ranges) and ranges[x][1] <= start:
+            x += 1
+        if x < len(ranges) and ranges[x][0] <= start and end <= ranges[x][1]:
+            continue
+        kept.append((start, end))
+    return kept
 
 
 def _stems(keys: list[str]) -> list[str]:
