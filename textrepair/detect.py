@@ -151,8 +151,9 @@ _SENTENCE_EXACT_CJK = _Gate(8, 5, 1.0, 0, 0, 0)
 _SHORT_LINE = _Gate(2, 2, 1.0, 0, 0, 0)
 #: Three words said again exactly, side by side inside a line (``we need to we need to``).
 _INLINE_EXACT = _Gate(3, 1, 1.0, 0, 0, 0)
-#: A line of wrapped prose said again whole right after itself (:func:`_duplicate_line`).
-_LINE_TWICE = _Gate(5, 2, 1.0, 0, 0, 0)
+#: A line of wrapped prose said again whole right after itself (:func:`_duplicate_line`
+#: asks for five words, or a line before it that breaks off inside a sentence).
+_LINE_TWICE = _Gate(2, 1, 1.0, 0, 0, 0)
 #: A sentence begun on its own line and begun again in full on the next.
 _RESTART_LINE = _Gate(2, 1, 0.75, 0, 0, 1)
 #: The same inside a paragraph (no heading there), for any words (``Le mer\nLe mer fromage``).
@@ -817,20 +818,35 @@ def _duplicate_line(line: str, before: str) -> bool:
     A tile of scanned text read twice: a line of wrapped prose after another (five words
     between spaces and 35 characters or more each); a whole sentence (the line before ends
     one and the line ends one too) only of eight words or more: a short one said twice may
-    be meant, a long one is a transcript's or a model's duplicate. A lyric's lines are
-    shorter, and so are chat lines, however many words their names and addresses hold; a
-    line naming a URL, a path or an option is configuration or a command.
+    be meant, a long one is a transcript's or a model's duplicate. After a line of prose
+    that breaks off on an article, a preposition or a hyphen, a line of any length goes on
+    its sentence. A lyric's lines are shorter, and so are chat lines, however many words
+    their names and addresses hold; a line naming a URL, a path or an option is
+    configuration or a command.
     """
     whole = SENTENCE_END.search(before) and SENTENCE_END.search(line)
     if whole and len(line.split(None, _SENTENCE_TWICE)) < _SENTENCE_TWICE:
         return False
     if CODE_WORDS.search(line):
         return False
+    if len(before.strip()) >= _DUPLICATE_WIDTH and _breaks_off(before):
+        return True  # the line goes on with a sentence the line before broke off
     return all(
         len(text.strip()) >= _DUPLICATE_WIDTH
         and len(text.split(None, _DUPLICATE_WORDS)) >= _DUPLICATE_WORDS
         for text in (line, before)
     )
+
+
+#: Articles and prepositions: a line of prose that ends on one breaks off inside a sentence
+#: (a line of verse may end on "and").
+_BREAKING_OFF = FUNCTION_WORDS - COORDINATORS - CONNECTORS
+
+
+def _breaks_off(line: str) -> bool:
+    """Whether a line ends on an article, a preposition or a hyphen: inside a sentence."""
+    last = line.rsplit(None, 1)[-1] if line.strip() else ""
+    return last.endswith(("-", "\N{HYPHEN}")) or last.casefold() in _BREAKING_OFF
 
 
 def _tiles(lines: list[str], line_keys: list[tuple[str, ...] | None]) -> set[int]:
