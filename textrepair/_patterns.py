@@ -11,6 +11,7 @@ import re
 import regex
 
 __all__ = [
+    "BLANK_RUN",
     "CJK_RUN",
     "CODE_WORDS",
     "CODE_WORDS_SCANS",
@@ -26,6 +27,9 @@ __all__ = [
     "TOKEN_LOOP",
     "WORD",
 ]
+
+#: A paragraph's end: a line break and the blank lines after it (the match spans them all).
+BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n)+")
 
 #: A word token: a run of word characters, joined across inner hyphens and apostrophes
 #: (``semi-conducteurs``, ``d’expansion``, ``don't``); or a number with inner separators

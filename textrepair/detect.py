@@ -31,6 +31,7 @@ from textrepair._langdata import (
     SYLLABLES,
 )
 from textrepair._patterns import (
+    BLANK_RUN,
     CJK_RUN,
     CODE_WORDS,
     DASHES,
@@ -559,8 +560,7 @@ def _verse(words: Words, j: int, last: int) -> bool:
     if len(lines) < 3 or any(len(line) >= _DUPLICATE_WIDTH for line in lines):
         return False
     # a narrow column of prose breaks its lines on articles, prepositions and hyphens
-    last_words = [line.rsplit(None, 1)[-1].casefold() if line else "" for line in lines[:-1]]
-    return not any(w in FUNCTION_WORDS or w.endswith(("-", "\N{HYPHEN}")) for w in last_words)
+    return not any(_breaks_off(line, FUNCTION_WORDS) for line in lines[:-1])
 
 
 def _score(match: _Match, gate: _Gate, seam: int) -> float:
@@ -843,10 +843,10 @@ def _duplicate_line(line: str, before: str) -> bool:
 _BREAKING_OFF = FUNCTION_WORDS - COORDINATORS - CONNECTORS
 
 
-def _breaks_off(line: str) -> bool:
-    """Whether a line ends on an article, a preposition or a hyphen: inside a sentence."""
+def _breaks_off(line: str, words: frozenset[str] = _BREAKING_OFF) -> bool:
+    """Whether a line ends on one of ``words`` (articles, prepositions) or a hyphen."""
     last = line.rsplit(None, 1)[-1] if line.strip() else ""
-    return last.endswith(("-", "\N{HYPHEN}")) or last.casefold() in _BREAKING_OFF
+    return last.endswith(("-", "\N{HYPHEN}")) or last.casefold() in words
 
 
 def _tiles(lines: list[str], line_keys: list[tuple[str, ...] | None]) -> set[int]:
@@ -1798,8 +1798,6 @@ def token_loops(words: Words) -> list[Candidate]:
     return found
 
 
-#: A paragraph's end: a line break and the blank lines after it (group 0 spans them all).
-_PARAGRAPH_BREAK = re.compile(r"\n(?:[^\S\n]*\n)+")
 _PARAGRAPH_TWICE = 12  # words of a paragraph of prose said again whole that make it a duplicate
 _PROSE_LINE = 35  # characters that the lines of a paragraph of prose hold on average
 
@@ -1829,7 +1827,7 @@ def repeated_paragraphs(words: Words) -> list[Candidate]:
     text = words.text
     spans: list[tuple[int, int]] = []  # each paragraph's text, from its first to its last mark
     start = 0
-    for match in _PARAGRAPH_BREAK.finditer(text):
+    for match in BLANK_RUN.finditer(text):
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))

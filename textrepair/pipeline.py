@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from dataclasses import dataclass, replace
 
 import regex
 
-from textrepair._patterns import IDEOGRAPHIC
+from textrepair._patterns import BLANK_RUN, IDEOGRAPHIC
 from textrepair.config import Config
 from textrepair.detect import detect, long_loops
 from textrepair.normalize import normalize
@@ -95,8 +94,6 @@ def _merge(*range_lists: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-#: A line break and the blank lines after it: the end of a paragraph.
-_BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n)+")
 #: A later round reads the whole text when the paragraphs it must look at make up more.
 _WHOLE = 0.8
 
@@ -147,7 +144,7 @@ class _View:
 
 def _view(text: str, focus: list[tuple[int, int]]) -> _View | None:
     """The paragraphs that ``focus`` touches and those around; ``None``: all of ``text``."""
-    blanks = [match.span() for match in _BLANK_RUN.finditer(text)]
+    blanks = [match.span() for match in BLANK_RUN.finditer(text)]
     if not blanks or (not text.isascii() and IDEOGRAPHIC.search(text) is not None):
         return None  # one paragraph; or words split differently where ideographs are
     paragraph_starts = [0, *(end for _, end in blanks)]
