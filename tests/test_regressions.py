@@ -194,9 +194,9 @@ def test_lines_said_again_and_again_are_read_in_linear_time() -> None:
     """Was quadratic: each copy of a line said 50,000 times in a row walked the whole run
     back to its first copy, looking for tiles of a scan."""
     code = (
-        "from textrepair.detect import _refrains\n"
+        "from textrepair.detect import _line_repeats\n"
         "from textrepair.segment import segment\n"
-        "_refrains(segment('the quick brown fox jumps over the lazy dog and runs far\\n'"
+        "_line_repeats(segment('the quick brown fox jumps over the lazy dog and runs far\\n'"
         " * 50_000))\n"
     )
     path = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]

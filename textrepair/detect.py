@@ -13,6 +13,7 @@ import bisect
 import itertools
 import operator
 import re
+import string
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -479,8 +480,10 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
         if words.line_start(j) and words.line_end(i + m - 1):
             text, start = words.text, words.starts[j]
             later = text[words.starts[i] : words.ends[i + m - 1]]
-            before = text[text.rfind("\n", 0, max(start - 1, 0)) + 1 : start]
-            if words.line_end(i - 1) and start and _duplicate_line(later, before):
+            above = text.rfind("\n", 0, max(start - 1, 0)) + 1
+            before = text[above:start]
+            earlier = text[text.rfind("\n", 0, max(above - 1, 0)) + 1 : above] if above else ""
+            if words.line_end(i - 1) and start and _duplicate_line(later, before, earlier):
                 return (_LINE_TWICE,)  # a line of wrapped prose said twice in a row
             return ()  # a whole line said again: a refrain, a list, a lyric
         if _verse(words, j, i + m - 1):
@@ -566,11 +569,20 @@ def _verse(words: Words, j: int, last: int) -> bool:
 def _score(match: _Match, gate: _Gate, seam: int) -> float:
     """Confidence in [0.5, 0.99) for an overlap that passed ``gate``: more, longer, more alike."""
     similarity = match.prefix_similarity if gate.tail == _CUT else match.similarity
+    return _confidence(similarity, match.content, match.matched, seam)
+
+
+def _confidence(similarity: float, content: float, matched: float, seam: int) -> float:
+    """Confidence in [0.5, 0.99): more words, more content words, more alike, stronger seam.
+
+    ``matched`` words of the copy are aligned with the earlier one (``content`` of them
+    content words), which it is ``similarity`` alike to, after a seam of strength ``seam``.
+    """
     value = (
         0.4
         + 0.25 * similarity
-        + 0.15 * min(match.content / 4, 1.0)
-        + 0.1 * min(match.matched / 6, 1.0)
+        + 0.15 * min(content / 4, 1.0)
+        + 0.1 * min(matched / 6, 1.0)
         + 0.025 * max(seam, 0)
     )
     return round(min(max(value, 0.5), _MAX_SCORE), 3)
@@ -812,7 +824,7 @@ _SENTENCE_TWICE = 8  # words between spaces of a whole sentence said twice that 
 _TILE_COPIES = 3  # copies of a line that tiles of a scan make at most (more: a flood)
 
 
-def _duplicate_line(line: str, before: str) -> bool:
+def _duplicate_line(line: str, before: str, earlier: str = "") -> bool:
     """Whether ``line``, said twice in a row after ``before``, is a duplicate, not a refrain.
 
     A tile of scanned text read twice: a line of wrapped prose after another (five words
@@ -820,22 +832,56 @@ def _duplicate_line(line: str, before: str) -> bool:
     one and the line ends one too) only of eight words or more: a short one said twice may
     be meant, a long one is a transcript's or a model's duplicate. After a line of prose
     that breaks off on an article, a preposition or a hyphen, a line of any length goes on
-    its sentence. A lyric's lines are shorter, and so are chat lines, however many words
-    their names and addresses hold; a line naming a URL, a path or an option is
-    configuration or a command.
+    its sentence; so does the short last line of a paragraph (``muestra.``, ``and
+    aptitude.``), which ends in lower case the sentence that a line of prose left open after
+    another long line (``earlier``). A lyric's lines are shorter, and so are chat lines,
+    however many words their names and addresses hold; a line naming a URL, a path or an
+    option is configuration, a command or a log, unless it reads as prose
+    (:func:`_reads_as_prose`).
     """
-    whole = SENTENCE_END.search(before) and SENTENCE_END.search(line)
-    if whole and len(line.split(None, _SENTENCE_TWICE)) < _SENTENCE_TWICE:
-        return False
-    if CODE_WORDS.search(line):
+    sentence = SENTENCE_END.search(line) is not None
+    short = len(line.split(None, _SENTENCE_TWICE)) < _SENTENCE_TWICE
+    if sentence and short and SENTENCE_END.search(before):
+        return False  # a short sentence said twice may be meant
+    if CODE_WORDS.search(line) and not _reads_as_prose(line):
         return False
     if len(before.strip()) >= _DUPLICATE_WIDTH and _breaks_off(before):
         return True  # the line goes on with a sentence the line before broke off
-    return all(
-        len(text.strip()) >= _DUPLICATE_WIDTH
-        and len(text.split(None, _DUPLICATE_WORDS)) >= _DUPLICATE_WORDS
-        for text in (line, before)
+    if not _prose_line(before):
+        return False
+    if (
+        (sentence or line.rstrip().endswith(":"))
+        and line.lstrip()[:1].islower()
+        and before.rstrip()[-1:].isalnum()
+        and len(earlier.strip()) >= _DUPLICATE_WIDTH
+    ):
+        return True  # a paragraph's last line, ending the sentence the line before left open
+    return _prose_line(line)
+
+
+def _prose_line(line: str) -> bool:
+    """Whether ``line`` is as long as a line of wrapped prose (35 characters, five words)."""
+    return (
+        len(line.strip()) >= _DUPLICATE_WIDTH
+        and len(line.split(None, _DUPLICATE_WORDS)) >= _DUPLICATE_WORDS
     )
+
+
+_PROSE_SHARE = 0.6  # of a line's pieces between spaces that are words of letters, in prose
+#: Marks around a word in a piece between spaces: ``"/usr/share/doc/"``, ``too.``, ``«foo»``.
+_AROUND_WORD = string.punctuation + "«»“”‘’„…"
+
+
+def _reads_as_prose(line: str) -> bool:
+    """Whether most pieces of ``line`` between spaces are words of letters, five or more.
+
+    ``documentation in "/usr/share/doc/" should be consulted too`` reads as prose;
+    ``deb http://deb.debian.org/debian bookworm main`` and ``GET /index.html HTTP/1.1 200``
+    do not.
+    """
+    pieces = line.split()
+    letters = sum(piece.strip(_AROUND_WORD).isalpha() for piece in pieces)
+    return letters >= _DUPLICATE_WORDS and letters >= _PROSE_SHARE * len(pieces)
 
 
 #: Articles and prepositions: a line of prose that ends on one breaks off inside a sentence
@@ -849,14 +895,15 @@ def _breaks_off(line: str, words: frozenset[str] = _BREAKING_OFF) -> bool:
     return last.endswith(("-", "\N{HYPHEN}")) or last.casefold() in words
 
 
-def _tiles(lines: list[str], line_keys: list[tuple[str, ...] | None]) -> set[int]:
-    """The lines of later copies of one or two lines read again by a scan's tiles.
+def _tiles(lines: list[str], line_keys: list[tuple[str, ...] | None]) -> list[tuple[int, int, int]]:
+    """Runs of one or two lines read again by a scan's tiles: ``(first, n, stop)``.
 
-    A unit of one or two lines said again right after itself, two or three times in all
-    (more: a flood, a chorus), that is wrapped prose (:func:`_duplicate_line`). Each run of
-    copies is read once: the cost is linear in the number of lines.
+    A unit of one or two lines (``lines[first:n]``) said again right after itself (in
+    ``lines[n:stop]``), two or three times in all (more: a flood, a chorus), that is wrapped
+    prose (:func:`_duplicate_line`). Each run of copies is read once: the cost is linear in
+    the number of lines.
     """
-    tiles: set[int] = set()
+    runs: list[tuple[int, int, int]] = []
     count = len(lines)
     for size in (1, 2):
         n = size
@@ -873,22 +920,28 @@ def _tiles(lines: list[str], line_keys: list[tuple[str, ...] | None]) -> set[int
             copies = (stop - first) // size
             unit = line_keys[first:n]
             if (
-                copies <= _TILE_COPIES
+                2 <= copies <= _TILE_COPIES
                 and first >= 1
                 and (size == 1 or unit[0] != unit[1])  # two lines alike: a unit of one
-                and _duplicate_line("\n".join(lines[n : n + size]), lines[first - 1])
+                and _duplicate_line(
+                    "\n".join(lines[n : n + size]),
+                    lines[first - 1],
+                    lines[first - 2] if first >= 2 else "",
+                )
             ):
-                tiles.update(range(n, first + copies * size))
+                runs.append((first, n, first + copies * size))
             n = stop
-    return tiles
+    return runs
 
 
-def _refrains(words: Words) -> set[int]:
-    """Words that start a line equal (in keys) to one of the lines just before it.
+def _line_repeats(words: Words) -> tuple[set[int], list[Candidate]]:
+    """Words that start a line said again on purpose, and the removals of tiles read twice.
 
-    Lyrics, litanies and lists say whole lines again on purpose; a line break before such
-    a line is no chunk seam. One or two lines of wrapped prose said again right after
-    themselves are tiles of a scan read twice (:func:`_tiles`), not a refrain.
+    Lyrics, litanies and lists say whole lines again on purpose (a refrain: a line equal in
+    keys to one of the lines just before it); a line break before such a line is no chunk
+    seam. One or two lines of wrapped prose said again right after themselves are tiles of a
+    scan read twice (:func:`_tiles`), not a refrain: the later copies are removed, but in
+    list items, tables and code.
     """
     text, starts, keys = words.text, words.starts, words.keys
     lines = text.split("\n")
@@ -902,7 +955,8 @@ def _refrains(words: Words) -> set[int]:
         firsts.append(first)
         line_keys.append(tuple(keys[first:last]) if first < last and line.strip() else None)
         position = end + 1
-    tiles = _tiles(lines, line_keys)
+    runs = _tiles(lines, line_keys)
+    tiles = {line for _, n, stop in runs for line in range(n, stop)}
     found: set[int] = set()
     recent: dict[tuple[str, ...], int] = {}
     for line_no, key in enumerate(line_keys):
@@ -914,7 +968,21 @@ def _refrains(words: Words) -> set[int]:
             if said and line_no not in tiles:
                 found.add(firsts[line_no])
             recent[key] = line_no
-    return found
+    removals: list[Candidate] = []
+    line_starts = words.line_starts
+    for first, n, stop in runs:
+        keep = (line_starts[first], line_starts[n] - 1)  # the first copy, without its break
+        end = line_starts[stop] - 1 if stop < len(line_starts) else len(text)
+        if words.structured(keep[0], end):
+            continue  # a list item, a table row or a line of code said again
+        length = firsts[n] - firsts[first]
+        content = sum(words.content[firsts[first] : firsts[n]])
+        copies = (stop - first) // (n - first)
+        unit = f"{length} words" if length > 1 else "a word"
+        reason = f"{unit} of wrapped prose read {copies} times in a row; kept the first"
+        score = _confidence(1.0, content, length, Seam.LINE)
+        removals.append(Candidate(Edit(keep[1], end, "", "overlap", score, reason), keep))
+    return found, removals
 
 
 def overlaps(
@@ -957,7 +1025,8 @@ def overlaps(
         for x in [x for x, bigram in enumerate(bigrams) if bigram in repeated]:
             places.setdefault(bigrams[x], []).append(x)
     marked = _marked_seams(words)
-    refrains = sorted(_refrains(words))
+    refrain_set, tiles = _line_repeats(words)
+    refrains = sorted(refrain_set)
     for x in refrains:
         if marked.get(x) == Seam.LINE:
             del marked[x]  # a refrain line: no seam before it
@@ -995,7 +1064,7 @@ def overlaps(
         [key[:3] for key in words.keys],
         _paragraphs(words),
     )
-    edits: list[Candidate] = []
+    edits: list[Candidate] = tiles
     waiting: list[tuple[_Match, int]] = []  # near misses at separator seams
     confirmed = 0
     covered = 0  # words before this index belong to a copy already found

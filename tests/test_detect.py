@@ -1,0 +1,54 @@
+"""Unit tests of detectors that the case files reach only through the whole pipeline."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from textrepair.detect import _line_repeats
+from textrepair.segment import segment
+
+BEFORE = "The installer copies the files of the base system to the disk and then"
+LINE = "configures the boot loader with the options that were chosen before"
+
+
+def _removed(text: str) -> list[str]:
+    return [text[c.edit.start : c.edit.end] for c in _line_repeats(segment(text))[1]]
+
+
+def test_a_tile_read_twice_or_three_times_keeps_its_first_copy() -> None:
+    text = f"{BEFORE}\n{LINE}\n{LINE}\nThe end."
+    assert _removed(text) == [f"\n{LINE}"]
+    text = f"{BEFORE}\n{LINE}\n{LINE}\n{LINE}\nThe end."
+    assert _removed(text) == [f"\n{LINE}\n{LINE}"]
+
+
+def test_a_line_said_four_times_is_a_chorus_not_a_tile() -> None:
+    text = f"{BEFORE}\n" + f"{LINE}\n" * 4 + "The end."
+    refrains, removals = _line_repeats(segment(text))
+    assert removals == []
+    assert len(refrains) == 3  # each later copy starts a refrain line
+
+
+def test_a_list_item_said_twice_stays() -> None:
+    item = f"- {LINE}"
+    assert _removed(f"{BEFORE}:\n{item}\n{item}\n- another item") == []
+
+
+def test_a_two_line_unit_read_twice() -> None:
+    second = "elsewhere in the manual."
+    text = f"{BEFORE}\n{LINE}\n{second}\n{LINE}\n{second}\nNext paragraph."
+    assert _removed(text) == [f"\n{LINE}\n{second}"]
+
+
+@given(st.lists(st.sampled_from([BEFORE, LINE, "short line", "", "- item"]), max_size=12))
+def test_removals_are_whole_lines_that_say_the_kept_lines_again(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    for candidate in _line_repeats(segment(text))[1]:
+        assert candidate.keep is not None
+        kept = text[candidate.keep[0] : candidate.keep[1]]
+        removed = text[candidate.edit.start : candidate.edit.end]
+        assert removed.startswith("\n")
+        assert removed[1:].split("\n") == kept.split("\n") * (
+            removed.count("\n") // (kept.count("\n") + 1)
+        )
