@@ -817,6 +817,7 @@ def _marked_seams(words: Words) -> dict[int, int]:
     return marked
 
 
+_FIRST_THREE = operator.itemgetter(slice(3))  # a key's first three characters
 _REFRAIN_LINES = 8  # a line equal to one of the previous eight lines is a refrain
 _DUPLICATE_WORDS = 5  # words between spaces of each of two lines of wrapped prose
 _DUPLICATE_WIDTH = 35  # characters of each of them
@@ -1016,14 +1017,15 @@ def overlaps(
     stems = words.stems
     bigrams = list(zip(stems, stems[1:]))
     n = len(bigrams)
-    # where each stem bigram that occurs more than once stands (C-speed first/last passes)
-    last = dict(zip(bigrams, range(n)))
-    first = dict(zip(reversed(bigrams), range(n - 1, -1, -1)))
-    repeated = {bigram for bigram, x in last.items() if first[bigram] != x}
-    places: dict[tuple[str, str], list[int]] = {}
-    if repeated:
-        for x in [x for x, bigram in enumerate(bigrams) if bigram in repeated]:
-            places.setdefault(bigrams[x], []).append(x)
+    # where each stem bigram that occurs more than once stands
+    every: dict[tuple[str, str], list[int]] = {}
+    for x, bigram in enumerate(bigrams):
+        found = every.get(bigram)
+        if found is None:
+            every[bigram] = [x]
+        else:
+            found.append(x)
+    places = {bigram: xs for bigram, xs in every.items() if len(xs) > 1}
     marked = _marked_seams(words)
     refrain_set, tiles = _line_repeats(words)
     refrains = sorted(refrain_set)
@@ -1061,7 +1063,7 @@ def overlaps(
         places,
         refrains,
         sorted(x for x, strength in marked.items() if strength >= Seam.SEPARATOR),
-        [key[:3] for key in words.keys],
+        list(map(_FIRST_THREE, words.keys)),
         _paragraphs(words),
     )
     edits: list[Candidate] = tiles

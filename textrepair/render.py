@@ -99,7 +99,7 @@ def _is_prose(lines: Sequence[str]) -> bool:
 _RULE = regex.compile(r"[ \t]*[-*+\u2022\u2023\u2013\u2014>#|][^\w\n]*")
 
 
-def _runs(lines: list[str], structure: list[int]) -> list[tuple[int, int]]:
+def _runs(lines: list[str], structure: Sequence[int]) -> list[tuple[int, int]]:
     """Runs of consecutive lines that are neither blank nor structured nor rules."""
     runs: list[tuple[int, int]] = []
     start = None
@@ -150,7 +150,7 @@ def reflow(
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
-    structure = structured_lines(text, offsets[:-1], code_words=True)
+    structure = structured_lines(text, code_words=True)
     for first, stop in _runs(lines, structure):
         run = lines[first:stop]
         if not _is_prose(run):
@@ -210,7 +210,7 @@ def _broken_words(
     text: str,
     lines: list[str],
     offsets: list[int],
-    structure: list[int],
+    structure: Sequence[int],
     vocabulary: _Vocabulary,
 ) -> list[Edit]:
     """Words broken at a wrap next to a line that names a path, an option or a URL.
@@ -220,7 +220,7 @@ def _broken_words(
     (``com-`` + ``mande « /usr/bin/editor »``). Lists, tables and code keep their lines.
     """
     edits: list[Edit] = []
-    plain: list[int] | None = None  # structured lines without paths, options and URLs
+    plain: Sequence[int] | None = None  # structured lines without paths, options and URLs
     for match in _HYPHEN_BREAK.finditer(text):
         x = bisect.bisect_right(offsets, match.start()) - 1
         if structure[x + 2] == structure[x]:
@@ -235,7 +235,7 @@ def _broken_words(
         if before != hyphen.group(1) or after != following.group(1):
             continue  # a path, an option or an address broken at a hyphen: code's
         if plain is None:
-            plain = structured_lines(text, offsets[:-1])
+            plain = structured_lines(text)
         if plain[x + 2] > plain[x]:
             continue  # a list item, a table row, code
         reason = vocabulary.one_word(hyphen.group(1), following.group(1))

@@ -9,9 +9,13 @@ are cut on the original spans.
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+
+import regex
 
 from textrepair._langdata import ELIDED_FULL, ELISION_PREFIXES, FUNCTION_WORDS
 from textrepair._patterns import (
@@ -63,29 +67,38 @@ def structured_line(line: str) -> bool:
     return STRUCTURED_LINE.search(line) is not None
 
 
-def structured_lines(
-    text: str, line_starts: Sequence[int], *, code_words: bool = False
-) -> list[int]:
+@functools.lru_cache(maxsize=8)
+def structured_lines(text: str, *, code_words: bool = False) -> tuple[int, ...]:
     """Prefix counts of structured lines: ``counts[n]`` structured lines among the first n.
 
     With ``code_words``, lines holding a URL, an option or a path count as structured too.
+    Detection and reflow both ask about a text: the last few answers are kept.
+
+    Example:
+        >>> structured_lines("Prose here.\\n- an item\\nmore prose\\n    code()")
+        (0, 0, 1, 1, 2)
     """
-    flags = [0] * len(line_starts)
-    scans = (STRUCTURED_SCANS, CODE_WORDS_SCANS) if code_words else (STRUCTURED_SCANS,)
-    for first, *others in scans:
-        for match in first.finditer("\n" + text):  # a match at i marks the line starting at i
+    line_starts = [0]
+    line_starts += (m.end() for m in _NEWLINE.finditer(text))
+    if code_words:  # the lines structured of themselves, and those naming code
+        counts = structured_lines(text)
+        flags = [b - a for a, b in zip(counts, counts[1:])]
+    else:
+        flags = [0] * len(line_starts)
+    scans: Sequence[re.Pattern[str] | regex.Pattern[str]]
+    scans = CODE_WORDS_SCANS if code_words else STRUCTURED_SCANS
+    first, *others = scans
+    for match in first.finditer("\n" + text):  # a match at i marks the line starting at i
+        flags[bisect.bisect_right(line_starts, match.start()) - 1] = 1
+    for pattern in others:
+        for match in pattern.finditer(text):
             flags[bisect.bisect_right(line_starts, match.start()) - 1] = 1
-        for pattern in others:
-            for match in pattern.finditer(text):
-                flags[bisect.bisect_right(line_starts, match.start()) - 1] = 1
-    if "::" in text or "```" in text or "~~~" in text:
-        _mark_code_blocks(text, line_starts, flags)
-    if " |" in text or "\t|" in text:
-        _mark_table_rows(text, line_starts, flags)
-    counts = [0]
-    for flag in flags:
-        counts.append(counts[-1] + flag)
-    return counts
+    if not code_words:
+        if "::" in text or "```" in text or "~~~" in text:
+            _mark_code_blocks(text, line_starts, flags)
+        if " |" in text or "\t|" in text:
+            _mark_table_rows(text, line_starts, flags)
+    return tuple(itertools.accumulate(flags, initial=0))
 
 
 #: A bar between spaces or tabs: a table's cell border, or a chunk seam in prose.
@@ -206,7 +219,7 @@ class Words:
         """Whether any line from offset ``start`` to offset ``end`` is a structured line."""
         structure = self.structure
         if not structure:  # count structured lines once, when first asked
-            structure += structured_lines(self.text, self.line_starts)
+            structure += structured_lines(self.text)
         if not structure[-1]:
             return False  # no line of the text is structured
         first = bisect.bisect_right(self.line_starts, start) - 1
