@@ -174,6 +174,10 @@ _CUT_PARTIAL = _Gate(2, 1, 0.9, _CUT, 0, 0)
 #: A later copy after a line break that stops short and goes on with other words in its
 #: line: a long one only (a line that opens with a few words of the line before is prose).
 _CUT_MIDLINE = _Gate(6, 3, 0.95, _CUT, 0, 0)
+#: A long later copy after a separator mark that stops short, word for word the start of the
+#: earlier one: its chunk may end past a sentence end, and no elaboration after a mark inside
+#: a line says seven words again.
+_CUT_LONG = _Gate(7, 4, 1.0, _CUT, 0, 0)
 #: A line break after a sentence end: the author may repeat a subject on purpose.
 _LINE_AFTER_SENTENCE = _Gate(5, 3, 0.85, 0, 0, 0)
 #: A clause restarted inside a line (``The plan requires The plan requires funds``).
@@ -671,17 +675,24 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
         return None
     if words.structured(words.starts[match.j], words.ends[match.i + match.m - 1]):
         return None
-    left = words.text[words.starts[match.j] : words.ends[match.i - 1]]
-    if _INNER_SENTENCE_END.search(left):
-        return None  # a chunk's tail lies inside one sentence
-    if seam == Seam.SEPARATOR:
-        return None  # a dash or a semicolon inside a line may introduce an elaboration
     if match.j:
         before, last = words.keys[match.j - 1], words.keys[match.i - 1]
         if before == last or (before.isdigit() and last.isdigit()):
             # "ai vetrai, ai trasportatori, ai ...\nvetrai di": a list says its head again;
             # "1, to tell him you have read one ...; 2,\nto tell him you have read all"
             return None
+    if (
+        seam >= Seam.SEPARATOR
+        and "|" not in words.gap(match.i)  # a bar is a table's cell border as often
+        and match.tail <= match.matched
+        and _passes(match, _CUT_LONG)
+    ):
+        return _CUT_LONG  # no elaboration says seven words again: the chunk's end may be anywhere
+    left = words.text[words.starts[match.j] : words.ends[match.i - 1]]
+    if _INNER_SENTENCE_END.search(left):
+        return None  # a chunk's tail lies inside one sentence
+    if seam == Seam.SEPARATOR:
+        return None  # a dash or a semicolon inside a line may introduce an elaboration
     if seam == Seam.SEPARATOR_LINE:
         return _CUT_AFTER_SEPARATOR if match.tail <= 2 * match.matched + 1 else None
     if match.tail > match.matched:
