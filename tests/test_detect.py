@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textrepair.detect import _line_repeats
+from textrepair.detect import _MAX_PERIOD, _close_periods, _line_repeats, loops
 from textrepair.segment import segment
 
 BEFORE = "The installer copies the files of the base system to the disk and then"
@@ -52,3 +54,21 @@ def test_removals_are_whole_lines_that_say_the_kept_lines_again(lines: list[str]
         assert removed[1:].split("\n") == kept.split("\n") * (
             removed.count("\n") // (kept.count("\n") + 1)
         )
+
+
+@given(
+    st.lists(st.sampled_from(["de", "la", "ville", "la ville", "de la", "\n", ","]), max_size=40)
+)
+def test_loops_looks_at_every_period_a_loop_may_have(pieces: list[str]) -> None:
+    """Periods without a bigram said again that many words on are skipped, and lose nothing."""
+    words = segment(" ".join(pieces))
+    every = set(range(1, _MAX_PERIOD + 1))
+    with patch("textrepair.detect._close_periods", return_value=every):
+        reference = loops(words)
+    assert loops(words) == reference
+
+
+def test_a_loop_of_three_words_is_found_by_its_period() -> None:
+    text = "au centre de la ville de la ville de la ville de la ville"
+    assert 3 in _close_periods(segment(text).places)
+    assert [c.edit.removed(text) for c in loops(segment(text))] == [" de la ville" * 3]

@@ -1028,15 +1028,7 @@ def overlaps(
     stems = words.stems
     bigrams = list(zip(stems, stems[1:]))
     n = len(bigrams)
-    # where each stem bigram that occurs more than once stands
-    every: dict[tuple[str, str], list[int]] = {}
-    for x, bigram in enumerate(bigrams):
-        found = every.get(bigram)
-        if found is None:
-            every[bigram] = [x]
-        else:
-            found.append(x)
-    places = {bigram: xs for bigram, xs in every.items() if len(xs) > 1}
+    places = words.places
     marked = _marked_seams(words)
     refrain_set, tiles = _line_repeats(words)
     refrains = sorted(refrain_set)
@@ -1584,9 +1576,12 @@ def loops(words: Words) -> list[Candidate]:
     """
     keys, text, starts, ends = words.keys, words.text, words.starts, words.ends
     edits: list[Candidate] = []
+    periods = _close_periods(words.places)
     for p in range(1, _MAX_PERIOD + 1):
         if len(keys) < 3 * p:
             break
+        if p > 1 and p not in periods:
+            continue  # no bigram said again p words on: no phrase of p words loops
         equal = bytes(map(operator.eq, keys, keys[p:]))
         if _LOOP_NEEDLES[p] not in equal:
             continue  # too few equal pairs in a row for any loop of this period
@@ -1640,6 +1635,23 @@ def loops(words: Words) -> list[Candidate]:
             edit = Edit(start, end, "", "loop", round(score, 3), reason)
             edits.append(Candidate(edit, (starts[t], ends[t + p - 1])))
     return edits
+
+
+def _close_periods(places: dict[tuple[str, str], list[int]]) -> set[int]:
+    """The distances of at most ``_MAX_PERIOD`` words at which a stem bigram is said again.
+
+    A phrase of ``p`` words said again right after itself says each of its bigrams again
+    ``p`` words on (stems are equal where keys are). Each place looks at the few after it.
+    """
+    periods: set[int] = set()
+    for xs in places.values():
+        count = len(xs)
+        for x, start in enumerate(xs, 1):
+            later = x
+            while later < count and xs[later] - start <= _MAX_PERIOD:
+                periods.add(xs[later] - start)
+                later += 1
+    return periods
 
 
 def coordinated(words: Words) -> list[Candidate]:

@@ -33,6 +33,7 @@ from textrepair._patterns import (
 __all__ = [
     "Seam",
     "Words",
+    "bigram_places",
     "distinct_stems",
     "elision_equivalent",
     "lines",
@@ -42,6 +43,8 @@ __all__ = [
 ]
 
 _STEM = 5
+_MATCH_START = regex.Match.start  # unbound methods: mapped over the matches at C speed
+_MATCH_END = regex.Match.end
 _NEWLINE = re.compile("\n")
 _APOSTROPHES = ("\N{RIGHT SINGLE QUOTATION MARK}", "\N{MODIFIER LETTER APOSTROPHE}")
 
@@ -214,6 +217,9 @@ class Words:
     line_starts: list[int]  # offset of each line
     ideographic: bool = False  # Chinese or Japanese characters are tokens of their own
     structure: list[int] = field(default_factory=list)  # filled on first use, see structured
+    #: Where each stem bigram said more than once stands: the index of its first word each
+    #: time, in order (:func:`bigram_places`).
+    places: dict[tuple[str, str], list[int]] = field(default_factory=dict)
 
     def structured(self, start: int, end: int) -> bool:
         """Whether any line from offset ``start`` to offset ``end`` is a structured line."""
@@ -283,16 +289,18 @@ def segment(text: str) -> Words:
         >>> w.gap(3)
         ''
     """
-    spans = [m.span() for m in WORD.finditer(text)]
+    found = list(WORD.finditer(text))
+    starts = list(map(_MATCH_START, found))
+    ends = list(map(_MATCH_END, found))
     if ":`" in text:  # reST roles: markup, not words (``:class:`Widget```)
-        spans = _outside(spans, [m.span() for m in _ROLE.finditer(text)])
+        roles = [m.span() for m in _ROLE.finditer(text)]
+        kept = _outside(list(zip(starts, ends)), roles)
+        starts, ends = [a for a, _ in kept], [b for _, b in kept]
     folded = _fold(text)
     if len(folded) == len(text):
-        keys = [folded[a:b] for a, b in spans]
+        keys = [folded[a:b] for a, b in zip(starts, ends)]
     else:  # casefolding changed lengths (ß -> ss): fold word by word
-        keys = [_key(text[a:b]) for a, b in spans]
-    starts = [a for a, _ in spans]
-    ends = [b for _, b in spans]
+        keys = [_key(text[a:b]) for a, b in zip(starts, ends)]
     if "'" in folded:
         starts, ends, keys = _split(starts, ends, keys, _elision_cuts, _has_apostrophe)
     ideographic = not text.isascii() and IDEOGRAPHIC.search(text) is not None
@@ -309,7 +317,25 @@ def segment(text: str) -> Words:
         ]
     line_starts = [0]
     line_starts += (m.end() for m in _NEWLINE.finditer(text))
-    return Words(text, starts, ends, keys, stems, content, line_starts, ideographic)
+    places = bigram_places(stems)
+    return Words(text, starts, ends, keys, stems, content, line_starts, ideographic, [], places)
+
+
+def bigram_places(stems: Sequence[str]) -> dict[tuple[str, str], list[int]]:
+    """Where each bigram of ``stems`` said more than once stands (its first word's index).
+
+    Example:
+        >>> bigram_places(["de", "la", "ville", "de", "la"])
+        {('de', 'la'): [0, 3]}
+    """
+    every: dict[tuple[str, str], list[int]] = {}
+    for x, bigram in enumerate(zip(stems, stems[1:])):
+        found = every.get(bigram)
+        if found is None:
+            every[bigram] = [x]
+        else:
+            found.append(x)
+    return {bigram: xs for bigram, xs in every.items() if len(xs) > 1}
 
 
 #: A reST role before its backticked text: ``:meth:`` in ``:meth:`run```, ``:c:data:``.
