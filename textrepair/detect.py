@@ -45,7 +45,7 @@ from textrepair._patterns import (
 from textrepair.config import Config
 from textrepair.resolve import Candidate
 from textrepair.result import Edit
-from textrepair.segment import Seam, Words, elision_equivalent, lines, structured_line
+from textrepair.segment import Seam, Words, elision_equivalent, lines, seam_of, structured_line
 
 __all__ = [
     "coordinated",
@@ -818,14 +818,15 @@ def _right_cut_edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Cand
 
 def _marked_seams(words: Words) -> dict[int, int]:
     """The seams stronger than a plain space, by the index of the word after them."""
-    marked: dict[int, int] = {}
-    starts = words.starts
-    marks = (m for scan in _SEAM_MARK for m in scan.finditer(words.text))
-    for mark in marks:
-        i = bisect.bisect_left(starts, mark.start())
-        if 0 < i < len(starts) and i not in marked:
-            marked[i] = words.seam(i)
-    return marked
+    text, starts, ends = words.text, words.starts, words.ends
+    count = len(starts)
+    # the words after the marks, each once, in the order found
+    after = dict.fromkeys(
+        bisect.bisect_left(starts, mark.start())
+        for scan in _SEAM_MARK
+        for mark in scan.finditer(text)
+    )
+    return {i: seam_of(text[ends[i - 1] : starts[i]]) for i in after if 0 < i < count}
 
 
 _FIRST_THREE = operator.itemgetter(slice(3))  # a key's first three characters

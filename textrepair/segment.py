@@ -37,6 +37,7 @@ __all__ = [
     "distinct_stems",
     "elision_equivalent",
     "lines",
+    "seam_of",
     "segment",
     "structured_line",
     "structured_lines",
@@ -243,22 +244,7 @@ class Words:
 
     def seam(self, i: int) -> int:
         """The :class:`Seam` strength of the gap before word ``i``."""
-        gap = self.gap(i)
-        newline = "\n" in gap
-        if gap.isspace():  # the usual gap: no mark, no sentence end
-            return Seam.LINE if newline else Seam.INLINE
-        found = SEPARATOR_IN_GAP.search(gap)
-        if found:
-            # a spaced dash, or three dots typed at a line end, is punctuation as often as
-            # not: no stronger than a separator inside a line (alone on its line, a stray mark)
-            mark = found.group()
-            weak = mark.strip() in DASHES or (mark[0] != "\n" and mark.strip() == "...")
-            return Seam.SEPARATOR_LINE if newline and not weak else Seam.SEPARATOR
-        if newline:
-            return Seam.LINE
-        if SENTENCE_END.search(gap.rstrip() + " ") and gap.strip():
-            return Seam.SENTENCE
-        return Seam.INLINE
+        return seam_of(self.gap(i))
 
     def line_start(self, i: int) -> bool:
         """Whether word ``i`` is the first word of its line."""
@@ -267,6 +253,30 @@ class Words:
     def line_end(self, i: int) -> bool:
         """Whether word ``i`` is the last word of its line."""
         return i == len(self.starts) - 1 or "\n" in self.gap(i + 1)
+
+
+def seam_of(gap: str) -> int:
+    """The :class:`Seam` strength of ``gap``, the text between two words.
+
+    Example:
+        >>> seam_of(" ;\\n") == Seam.SEPARATOR_LINE, seam_of(". ") == Seam.SENTENCE
+        (True, True)
+    """
+    newline = "\n" in gap
+    if gap.isspace():  # the usual gap: no mark, no sentence end
+        return Seam.LINE if newline else Seam.INLINE
+    found = SEPARATOR_IN_GAP.search(gap)
+    if found:
+        # a spaced dash, or three dots typed at a line end, is punctuation as often as
+        # not: no stronger than a separator inside a line (alone on its line, a stray mark)
+        mark = found.group()
+        weak = mark.strip() in DASHES or (mark[0] != "\n" and mark.strip() == "...")
+        return Seam.SEPARATOR_LINE if newline and not weak else Seam.SEPARATOR
+    if newline:
+        return Seam.LINE
+    if SENTENCE_END.search(gap.rstrip() + " ") and gap.strip():
+        return Seam.SENTENCE
+    return Seam.INLINE
 
 
 def _key(word: str) -> str:
