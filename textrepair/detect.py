@@ -520,7 +520,8 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
         if i - j == 2 and m == 2:
             # "of human of human": two words said twice with nothing between
             plain = gap.isspace() and left.count(" ") == 1 and all(words.content[j:i])
-            return (_INLINE_PAIR,) if plain and all(map(str.isalpha, words.keys[j:i])) else ()
+            spelled = all(key.replace("-", "").isalpha() for key in words.keys[j:i])
+            return (_INLINE_PAIR,) if plain and spelled else ()
         if _QUOTES_ONLY.fullmatch(gap) and not _INNER_SENTENCE_END.search(left):
             # one word changed, added or dropped in one line; not lines alike but for a word
             # (a list, a table, a verse), not a phrase built on another ("men were real men")
