@@ -1394,6 +1394,8 @@ def stutters(words: Words) -> list[Edit]:
             continue
         if len(keys[x]) < 4:
             continue  # "etc. etc.", "atd. atd.": an abbreviation said twice
+        if not keys[x].isalpha():
+            continue  # "dans arp_dev. arp_dev est": a name from code ends a sentence, opens one
         if words.structured(starts[x - 1], ends[x]):
             continue  # "       GNU chmod. chmod changes": a manual page names its command
         reason = f"“{text[starts[x] : ends[x]]}” said again after a false sentence end"
