@@ -9,11 +9,12 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import textrepair
-from textrepair._patterns import CODE_WORDS, STRUCTURED_LINE
+from textrepair._patterns import CODE_WORDS, IDEOGRAPHIC, IDEOGRAPHIC_FROM, STRUCTURED_LINE
 from textrepair.detect import _marked_seams
 from textrepair.segment import (
     _mark_code_blocks,
     _mark_table_rows,
+    has_ideographs,
     segment,
     structured_line,
     structured_lines,
@@ -145,3 +146,15 @@ def test_rest_roles_are_markup_not_words() -> None:
     words = segment("Use :meth:`run` or :c:data:`PyExc_Warning`; a:b: and `:x:` stay words.")
     expected = ["use", "run", "or", "pyexc_warning", "a", "b", "and", "x", "stay", "words"]
     assert words.keys == expected
+
+
+def test_no_ideograph_comes_before_the_quick_scans_bound() -> None:
+    before = "".join(map(chr, range(0x2E80)))
+    assert IDEOGRAPHIC.search(before) is None
+    assert IDEOGRAPHIC_FROM.search(before) is None
+    assert IDEOGRAPHIC_FROM.search("\u2e80") is not None
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x3100), max_size=20))
+def test_has_ideographs_agrees_with_the_pattern(text: str) -> None:
+    assert has_ideographs(text) == (IDEOGRAPHIC.search(text) is not None)

@@ -13,14 +13,14 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from textrepair._patterns import BLANK_RUN, IDEOGRAPHIC
+from textrepair._patterns import BLANK_RUN
 from textrepair.config import Config
 from textrepair.detect import detect, long_loops
 from textrepair.normalize import normalize
 from textrepair.render import compose, held_back, lift, reflow
 from textrepair.resolve import resolve
 from textrepair.result import Edit, Repair, apply_edits
-from textrepair.segment import distinct_stems, lines, segment
+from textrepair.segment import distinct_stems, has_ideographs, lines, segment
 
 __all__ = ["clean", "repair"]
 
@@ -145,7 +145,7 @@ class _View:
 def _view(text: str, focus: list[tuple[int, int]]) -> _View | None:
     """The paragraphs that ``focus`` touches and those around; ``None``: all of ``text``."""
     blanks = [match.span() for match in BLANK_RUN.finditer(text)]
-    if not blanks or (not text.isascii() and IDEOGRAPHIC.search(text) is not None):
+    if not blanks or has_ideographs(text):
         return None  # one paragraph; or words split differently where ideographs are
     paragraph_starts = [0, *(end for _, end in blanks)]
     wanted: set[int] = set()

@@ -22,6 +22,7 @@ from textrepair._patterns import (
     CODE_WORDS_SCANS,
     DASHES,
     IDEOGRAPHIC,
+    IDEOGRAPHIC_FROM,
     IDEOGRAPHIC_SPLIT,
     SENTENCE_END,
     SEPARATOR_IN_GAP,
@@ -36,6 +37,7 @@ __all__ = [
     "bigram_places",
     "distinct_stems",
     "elision_equivalent",
+    "has_ideographs",
     "lines",
     "seam_of",
     "segment",
@@ -313,7 +315,7 @@ def segment(text: str) -> Words:
         keys = [_key(text[a:b]) for a, b in zip(starts, ends)]
     if "'" in folded:
         starts, ends, keys = _split(starts, ends, keys, _elision_cuts, _has_apostrophe)
-    ideographic = not text.isascii() and IDEOGRAPHIC.search(text) is not None
+    ideographic = has_ideographs(text)
     if ideographic:
         starts, ends, keys = _split(starts, ends, keys, _ideograph_cuts, _has_ideograph)
     stems = _stems(keys)
@@ -329,6 +331,23 @@ def segment(text: str) -> Words:
     line_starts += (m.end() for m in _NEWLINE.finditer(text))
     places = bigram_places(stems)
     return Words(text, starts, ends, keys, stems, content, line_starts, ideographic, [], places)
+
+
+def has_ideographs(text: str) -> bool:
+    """Whether ``text`` holds a Chinese or Japanese character (:data:`IDEOGRAPHIC`).
+
+    Most texts hold no character from the CJK blocks on: a quick scan rules them out before
+    the slower scan for the scripts themselves.
+
+    Example:
+        >>> has_ideographs("l’État « cité »"), has_ideographs("東京 — Tokyo")
+        (False, True)
+    """
+    return (
+        not text.isascii()
+        and IDEOGRAPHIC_FROM.search(text) is not None
+        and IDEOGRAPHIC.search(text) is not None
+    )
 
 
 def bigram_places(stems: Sequence[str]) -> dict[tuple[str, str], list[int]]:
@@ -392,7 +411,7 @@ def distinct_stems(text: str) -> bool:
         simple = part.isascii() and all(map(str.isalnum, pieces))
         tokens = pieces if simple else WORD.findall(part)
         folded = _fold("\n".join(tokens))
-        if "'" in folded or (not part.isascii() and IDEOGRAPHIC.search(part) is not None):
+        if "'" in folded or has_ideographs(part):
             return False  # elided words and ideographs are split further
         keys = folded.split("\n")
         distinct = set(keys)
