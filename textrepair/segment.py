@@ -390,6 +390,8 @@ def _stems(keys: list[str]) -> list[str]:
 
 #: Characters read before :func:`distinct_stems` reads the whole text.
 _HEAD = 4096
+#: Characters of the head read first: ordinary prose says a word again within a few lines.
+_GLANCE = 256
 
 
 def distinct_stems(text: str) -> bool:
@@ -402,9 +404,12 @@ def distinct_stems(text: str) -> bool:
         >>> distinct_stems("one two three"), distinct_stems("the cat and the hat")
         (True, False)
     """
+    glance = text[:_GLANCE].split()[:-1]  # its last piece may be a word cut short
+    if len(set(glance)) < len(glance):
+        return False  # a word said twice as it is written (the usual case, found at once)
     head = text[:_HEAD].split()
     if len(set(head)) < len(head):
-        return False  # a word said twice as it is written (the usual case, found at once)
+        return False
     for part in (text[:_HEAD], text) if len(text) > _HEAD else (text,):
         pieces = part.split()
         # ASCII letters and digits only: each piece between spaces is one word token
