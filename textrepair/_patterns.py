@@ -154,7 +154,9 @@ STRUCTURED_SCANS: tuple[re.Pattern[str] | regex.Pattern[str], ...] = (
     re.compile(r"[{\[=\\][ \t]*$", re.MULTILINE),
     regex.compile(r"\t(?<=\S[ ]*\t)[ \t]*\S"),  # ``regex``: a lookbehind of any width
     re.compile(r"   (?<=\S   ) *\S"),
-    re.compile(r"[-dlcbps][r-][w-][xsS-][r-][w-][xsS-][r-][w-][xtT-][+.@]?[ \t]"),
+    # a file listing (``-rw-r--r--``), looked for from its third character: ``w`` is rarer
+    # than the letters of the file types, and the match stays on the listing's line
+    re.compile(r"[w-](?<=[-dlcbps][r-][w-])[xsS-][r-][w-][xsS-][r-][w-][xtT-][+.@]?[ \t]"),
 )
 
 #: Words of code inside a line: a URL, a command-line option, a path. A line holding them
