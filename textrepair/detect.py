@@ -1061,6 +1061,11 @@ def overlaps(
             if (f := bisect.bisect_right(skip_starts, words.starts[i]) - 1) < 0
             or words.starts[i] >= skip[f][1]
         ]
+    # a copy ending at a seam beside a list item, a table row or a line of code would span
+    # that line: such seams are left alone
+    seams = [
+        i for i in seams if 2 <= i < n and not words.structured(words.starts[i - 1], words.ends[i])
+    ]
     context = _Context(
         words,
         config,
@@ -1076,7 +1081,7 @@ def overlaps(
     confirmed = 0
     covered = 0  # words before this index belong to a copy already found
     for i in seams:
-        if i < 2 or i >= n or (i < covered and marked.get(i, Seam.INLINE) < Seam.LINE):
+        if i < covered and marked.get(i, Seam.INLINE) < Seam.LINE:
             continue  # inside a later copy every word repeats: its start explains them all
         seam = marked.get(i, Seam.INLINE)
         best, near, seam = _best_at(context, i, seam)
@@ -1247,7 +1252,11 @@ def _alike_within(
 def _best_at(
     context: _Context, i: int, seam: int
 ) -> tuple[tuple[float, _Match, _Gate] | None, _Match | None, int]:
-    """The best-scoring overlap whose later copy starts at word ``i``, and the nearest miss."""
+    """The best-scoring overlap whose later copy starts at word ``i``, and the nearest miss.
+
+    No line from word ``i - 1`` to word ``i`` is a list item, a table row or code
+    (:func:`overlaps` looks at no other seam).
+    """
     words, config, bigrams = context.words, context.config, context.bigrams
     stems, content = words.stems, words.content
     strong = seam >= Seam.SEPARATOR
@@ -1261,8 +1270,6 @@ def _best_at(
     # after a line break, the later copy may also start with a word or two that the earlier
     # lacks ("effective qu’après une ...\n" after "qu’après une ..."): anchors further in
     leading = 3 if seam == Seam.LINE else reach
-    if words.structured(words.starts[i - 1], words.ends[i]):
-        return None, None, seam  # every copy ending here spans a list, table or code line
     for p in range(min(max(reach, leading), len(bigrams) - i)):
         if best is not None and best[0] >= _SURE:
             break  # an anchor further in cannot do better than a near-certain match
