@@ -1591,8 +1591,10 @@ def loops(words: Words) -> list[Candidate]:
     for p in range(1, _MAX_PERIOD + 1):
         if len(keys) < 3 * p:
             break
-        if p > 1 and p not in periods:
-            continue  # no bigram said again p words on: no phrase of p words loops
+        if p not in periods:
+            # no bigram said again p words on: no phrase of p words loops (a word said three
+            # times says its bigram with itself again one word on)
+            continue
         equal = bytes(map(operator.eq, keys, keys[p:]))
         if _LOOP_NEEDLES[p] not in equal:
             continue  # too few equal pairs in a row for any loop of this period
