@@ -8,10 +8,12 @@ from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
 from hypothesis import given
 from hypothesis import strategies as st
 
+from textrepair._patterns import INVISIBLE, INVISIBLE_CHARS
 from textrepair.normalize import (
     _MOJIBAKE_HINT,
     FTFY_CONFIG,
     _all_untouched,
+    _has_invisible,
     _suspect_lines,
     _untouched,
     normalize,
@@ -95,3 +97,16 @@ def test_one_scan_finds_every_line_the_stage_may_change(text: str) -> None:
     lines = text.split("\n")
     one_by_one = [normalize(line) for line in lines]
     assert sum(map(len, one_by_one)) == len(normalize(text))
+
+
+def test_every_character_invisible_matches_is_one_the_quick_scan_finds() -> None:
+    # between letters, where a joiner counts too: every character of the plane, one by one
+    text = "a" + "a".join(map(chr, range(0x10000))) + "a"
+    found = "".join(match.group() for match in INVISIBLE.finditer(text))
+    assert found
+    assert all(INVISIBLE_CHARS.match(char) for char in found)
+
+
+@given(_WITH_INVISIBLES | st.text(alphabet=st.sampled_from("aé \u200d\u200cж\u2062-")))
+def test_has_invisible_agrees_with_the_pattern(text: str) -> None:
+    assert _has_invisible(text) == (INVISIBLE.search(text) is not None)

@@ -18,7 +18,7 @@ from ftfy.badness import BADNESS_RE, is_bad
 from ftfy.chardata import CONTROL_CHARS
 from rapidfuzz.distance import Indel
 
-from textrepair._patterns import INVISIBLE
+from textrepair._patterns import INVISIBLE, INVISIBLE_CHARS
 from textrepair.result import Edit
 
 __all__ = ["FTFY_CONFIG", "normalize"]
@@ -131,8 +131,20 @@ def _clear(text: str) -> bool:
     """
     return (
         _TOUCHED.search(text) is None
-        and (text.isascii() or INVISIBLE.search(text) is None)
+        and not _has_invisible(text)
         and unicodedata.is_normalized("NFC", text)
+    )
+
+
+def _has_invisible(text: str) -> bool:
+    """Whether ``text`` holds an invisible character this stage removes (:data:`INVISIBLE`).
+
+    Most texts hold none of its characters at all, which a scan for them tells first.
+    """
+    return (
+        not text.isascii()
+        and INVISIBLE_CHARS.search(text) is not None
+        and INVISIBLE.search(text) is not None
     )
 
 
