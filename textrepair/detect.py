@@ -455,15 +455,17 @@ def _stops_agree(words: Words, match: _Match) -> bool:
     """Whether the copies end their sentences between the same aligned words.
 
     A passage said again is said with its punctuation: ``the command `ls', execute man`` and
-    ``ls. Execute man man`` share three words, but not a sentence.
+    ``ls. Execute man man`` share three words, but not a sentence; nor do ``a coisa mais fina
+    do mundo. Não é.`` and ``A coisa mais fina do mundo é o sentimento``, where a word of one
+    copy lies between two aligned ones.
     """
+    text, starts, ends = words.text, words.starts, words.ends
+
+    def stops(first: int, last: int) -> bool:
+        return _INNER_SENTENCE_END.search(text[ends[first] : starts[last]] + " ") is not None
+
     pairs = match.pairs
-    for (x, y), (x2, y2) in zip(pairs, pairs[1:]):
-        if x2 == x + 1 and y2 == y + 1:
-            left = _INNER_SENTENCE_END.search(words.gap(x2) + " ") is not None
-            if left != (_INNER_SENTENCE_END.search(words.gap(y2) + " ") is not None):
-                return False
-    return True
+    return all(stops(x, x2) == stops(y, y2) for (x, y), (x2, y2) in zip(pairs, pairs[1:]))
 
 
 def _words_to_line_end(words: Words, i: int) -> int:
