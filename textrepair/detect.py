@@ -610,7 +610,7 @@ def _edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Candidate:
     score = _score(match, gate, seam)
     if _garbled(words, match):
         reason = f"{said}; the later copy breaks off and goes on with other words: kept the earlier"
-        edit = Edit(words.ends[i - 1], words.ends[i + m - 1], "", kind, score, reason)
+        edit = Edit(words.ends[i - 1], words.ends[_copy_end(match)], "", kind, score, reason)
         return Candidate(edit, (words.starts[j], words.ends[i - 1]))
     # a word of the earlier copy before its first aligned one stands in place of the later
     # copy's word there ("les ;\nle capital"), unless one is a content word and the other not:
@@ -653,6 +653,24 @@ def _case_fits_earlier(words: Words, first: int, i: int) -> bool:
     if "\n" in gap and not opens:
         return True  # a line inside a sentence (wrapped prose, verse): the flow's case
     return earlier == opens
+
+
+def _copy_end(match: _Match) -> int:
+    """The later copy's last word, before two words or more of its own (or its last aligned).
+
+    Aligned words after a run of the text's own words are chance: ``… used as the initial\n
+    bug title in the tracking`` is no copy of ``… used as the tracking initial`` up to
+    ``tracking``.
+    """
+    pairs = match.pairs
+    if not pairs:
+        return match.i + match.m - 1
+    last = pairs[0][1]
+    for (_, y), (_, later) in zip(pairs, pairs[1:]):
+        if later - y > 2:
+            break
+        last = later
+    return last
 
 
 def _garbled(words: Words, match: _Match) -> bool:
