@@ -656,11 +656,11 @@ def _case_fits_earlier(words: Words, first: int, i: int) -> bool:
 
 
 def _copy_end(match: _Match) -> int:
-    """The later copy's last word, before two words or more of its own (or its last aligned).
+    """The index of the later copy's last word: its last aligned word before two of its own.
 
-    Aligned words after a run of the text's own words are chance: ``… used as the initial\n
-    bug title in the tracking`` is no copy of ``… used as the tracking initial`` up to
-    ``tracking``.
+    Aligned words after a run of the text's own words are chance: ``… used as the
+    initial\\nbug title in the tracking`` is no copy of ``… used as the tracking initial`` up
+    to ``tracking``.
     """
     pairs = match.pairs
     if not pairs:
