@@ -182,6 +182,7 @@ _CUT_LONG = _Gate(7, 4, 1.0, _CUT, 0, 0)
 _LINE_AFTER_SENTENCE = _Gate(5, 3, 0.85, 0, 0, 0)
 #: A clause restarted inside a line (``The plan requires The plan requires funds``).
 _INLINE_RESTART = _Gate(3, 2, 0.85, 0, 0, 0)
+_LONG_VARIANT = 8  # aligned words of a variant that spans a sentence end inside a line
 #: A long passage said again right after itself, nothing between, with one word of it
 #: changed (``de mettre ens œuvre nombreux systèmes … de mettre en œuvre``).
 _INLINE_VARIANT = _Gate(6, 4, 0.85, 0, 0, 1)
@@ -524,12 +525,18 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
             plain = gap.isspace() and left.count(" ") == 1 and all(words.content[j:i])
             spelled = all(key.replace("-", "").isalpha() for key in words.keys[j:i])
             return (_INLINE_PAIR,) if plain and spelled else ()
-        if _QUOTES_ONLY.fullmatch(gap) and not _INNER_SENTENCE_END.search(left):
+        if _QUOTES_ONLY.fullmatch(gap):
             # one word changed, added or dropped in one line; not lines alike but for a word
             # (a list, a table, a verse), not a phrase built on another ("men were real men")
-            if i - j - match.matched <= 1 and m - match.matched <= 1 and "\n" not in left:
-                return (_GATES[seam], _INLINE_EXACT, _INLINE_VARIANT)
-            return (_GATES[seam], _INLINE_EXACT)
+            one_off = i - j - match.matched <= 1 and m - match.matched <= 1 and "\n" not in left
+            if not _INNER_SENTENCE_END.search(left):
+                if one_off:
+                    return (_GATES[seam], _INLINE_EXACT, _INLINE_VARIANT)
+                return (_GATES[seam], _INLINE_EXACT)
+            if one_off and match.matched >= _LONG_VARIANT:
+                # a long passage over a sentence end said again mid-sentence, one word changed:
+                # no writer's parallel sentences (those meet at a sentence end)
+                return (_GATES[seam], _INLINE_VARIANT)
     if seam == Seam.SENTENCE and "  " in gap:
         return ()  # two spaces after a sentence end: typed, as a writer ends a sentence
     if seam == Seam.SENTENCE:
