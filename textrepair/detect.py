@@ -986,16 +986,14 @@ def _line_repeats(words: Words) -> tuple[set[int], list[Candidate]]:
     """
     text, starts, keys = words.text, words.starts, words.keys
     lines = text.split("\n")
+    line_starts = words.line_starts
     firsts: list[int] = []  # each line's first word
     line_keys: list[tuple[str, ...] | None] = []  # each line's keys; None: no word
-    position = 0
-    for line in lines:
-        end = position + len(line)
+    for line, position in zip(lines, line_starts):
         first = bisect.bisect_left(starts, position)
-        last = bisect.bisect_left(starts, end)
+        last = bisect.bisect_left(starts, position + len(line))
         firsts.append(first)
         line_keys.append(tuple(keys[first:last]) if first < last and line.strip() else None)
-        position = end + 1
     runs = _tiles(lines, line_keys)
     tiles = {line for _, n, stop in runs for line in range(n, stop)}
     found: set[int] = set()
@@ -1010,7 +1008,6 @@ def _line_repeats(words: Words) -> tuple[set[int], list[Candidate]]:
                 found.add(firsts[line_no])
             recent[key] = line_no
     removals: list[Candidate] = []
-    line_starts = words.line_starts
     for first, n, stop in runs:
         keep = (line_starts[first], line_starts[n] - 1)  # the first copy, without its break
         end = line_starts[stop] - 1 if stop < len(line_starts) else len(text)

@@ -84,8 +84,7 @@ def structured_lines(text: str, *, code_words: bool = False) -> tuple[int, ...]:
         >>> structured_lines("Prose here.\\n- an item\\nmore prose\\n    code()")
         (0, 0, 1, 1, 2)
     """
-    line_starts = [0]
-    line_starts += (m.end() for m in _NEWLINE.finditer(text))
+    line_starts = _line_starts(text)
     if code_words:  # the lines structured of themselves, and those naming code
         counts = structured_lines(text)
         flags = [b - a for a, b in zip(counts, counts[1:])]
@@ -281,6 +280,11 @@ def seam_of(gap: str) -> int:
     return Seam.INLINE
 
 
+def _line_starts(text: str) -> list[int]:
+    """The offset of each line of ``text``."""
+    return [0, *(match.end() for match in _NEWLINE.finditer(text))]
+
+
 def _key(word: str) -> str:
     return _fold(word)
 
@@ -327,8 +331,7 @@ def segment(text: str) -> Words:
             IDEOGRAPHIC.match(k) is not None if len(k) == 1 else flag
             for k, flag in zip(keys, content)
         ]
-    line_starts = [0]
-    line_starts += (m.end() for m in _NEWLINE.finditer(text))
+    line_starts = _line_starts(text)
     places = bigram_places(stems)
     return Words(text, starts, ends, keys, stems, content, line_starts, ideographic, [], places)
 
@@ -440,9 +443,7 @@ def lines(text: str) -> Words:
         >>> lines("one\\ntwo").line_starts, len(lines("one\\ntwo"))
         ([0, 4], 0)
     """
-    line_starts = [0]
-    line_starts += (m.end() for m in _NEWLINE.finditer(text))
-    return Words(text, [], [], [], [], [], line_starts)
+    return Words(text, [], [], [], [], [], _line_starts(text))
 
 
 def _split(
