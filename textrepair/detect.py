@@ -1065,10 +1065,18 @@ def overlaps(
     # a bigram said again within the window: a seam (one said long before is no evidence,
     # and looking at it would make the cost per word grow with the length of the text)
     window = config.window
-    again = {b for xs in places.values() for a, b in zip(xs, xs[1:]) if b - a <= window}
+    close = [(a, b) for xs in places.values() for a, b in zip(xs, xs[1:]) if b - a <= window]
+    again = {b for _, b in close}
     # a later copy after a line break may start with a word or two the earlier lacks
     lines_before = {x for b in again for x in (b - 1, b - 2) if marked.get(x) == Seam.LINE}
-    seams = sorted({*strong_seams, *again, *lines_before})
+    # inside a line, an earlier copy may hold a word of its own after its first one
+    content = words.content
+    inserted = {
+        b - 1
+        for a, b in close
+        if a >= 2 and stems[a - 2] == stems[b - 1] and content[a - 1] and b - 1 not in marked
+    }
+    seams = sorted({*strong_seams, *again, *lines_before, *inserted})
     if focus is not None:
         starts, focus_starts = words.starts, [start for start, _ in focus]
         seams = [
@@ -1099,6 +1107,7 @@ def overlaps(
         sorted(x for x, strength in marked.items() if strength >= Seam.SEPARATOR),
         list(map(_FIRST_THREE, words.keys)),
         _paragraphs(words),
+        inserted,
     )
     edits: list[Candidate] = tiles
     waiting: list[tuple[_Match, int]] = []  # near misses at separator seams
@@ -1146,6 +1155,8 @@ class _Context:
     separators: list[int]  # words after a separator seam
     prefixes: list[str]  # each key's first three characters (inflected forms share them)
     paragraphs: list[int]  # each word's paragraph (blank lines apart); empty if one paragraph
+    #: seams inside a line whose earlier copy may hold a word of its own after its first one
+    inserted: set[int]
 
 
 def _paragraphs(words: Words) -> list[int]:
@@ -1188,7 +1199,9 @@ def _paragraph_seam(context: _Context, j: int, i: int) -> bool:
     (a heading, a list item, a stanza's line) unless that line breaks off on an article or a
     preposition, as none of those does, and the paragraph holds more than a heading
     or a list item before the copy (six words and a line break, or twelve words: a numbered
-    heading is said again by its text however long it is).
+    heading is said again by its text however long it is), unless it breaks off on an
+    article or a preposition or the next paragraph goes on with its sentence (a word in
+    lower case: ``… à l’aide de\n\npouvez configurer … à l’aide de l’outil ufw``).
     """
     words, paragraphs = context.words, context.paragraphs
     if paragraphs[i] != paragraphs[j] + 1 or paragraphs[i - 1] != paragraphs[j]:
@@ -1197,6 +1210,10 @@ def _paragraph_seam(context: _Context, j: int, i: int) -> bool:
         return False
     if words.line_start(j) and words.keys[i - 1] not in FUNCTION_WORDS:
         return False  # a line of its own, unless it breaks off on an article or a preposition
+    if words.keys[i - 1] in FUNCTION_WORDS or (
+        words.keys[i].isalpha() and words.text[words.starts[i]].islower()
+    ):
+        return True  # breaks off on an article, or goes on with a sentence: no heading
     first = bisect.bisect_left(paragraphs, paragraphs[j])
     if any(words.line_start(x) for x in range(first + 1, j)):
         return j - first >= _PARAGRAPH_WORDS  # a wrapped paragraph
@@ -1294,13 +1311,17 @@ def _best_at(
     # after a line break, the later copy may also start with a word or two that the earlier
     # lacks ("effective qu’après une ...\n" after "qu’après une ..."): anchors further in
     leading = 3 if seam == Seam.LINE else reach
-    for p in range(min(max(reach, leading), len(bigrams) - i)):
+    # inside a line, an earlier copy may hold a word of its own after its first one
+    # ("problemas paquetes con un ... problemas con un ..."): the next bigram anchors it
+    inserted = reach == 1 and i in context.inserted
+    for p in range(min(max(reach + inserted, leading), len(bigrams) - i)):
         if best is not None and best[0] >= _SURE:
             break  # an anchor further in cannot do better than a near-certain match
-        anchored = content[i + p] or content[i + p + 1] or words.ideographic
+        skip = inserted and p == 1
+        anchored = content[i + p] or content[i + p + 1] or words.ideographic or skip
         if not (strong or seam == Seam.LINE or anchored):
             continue
-        lead = p >= reach  # the words before the anchor are the later copy's own
+        lead = p >= reach and not skip  # the words before the anchor are the later copy's own
         if lead and not words.gap(i + p).isspace():
             break  # words that end a clause ("existe, de lo que no existe") are no lead
         places = context.places.get(bigrams[i + p], ())
@@ -1310,6 +1331,10 @@ def _best_at(
         tries = 1 if stop - bisect.bisect_left(places, i - config.window) > _FREQUENT else 3
         for q in reversed(places[max(stop - tries, 0) : stop]):
             j = q if lead else q - p  # garbled words in place of the earlier's, or a lead
+            if skip:
+                if q < 2 or stems[q - 2] != stems[i] or not content[q - 1]:
+                    continue  # "потомство не от слова …, потомство от слова": an antithesis
+                j = q - 2
             if j < 0 or j < i - config.window or i - j > config.max_copy_words or j in done:
                 continue
             if lead and any(words.line_start(x) for x in range(max(j - p - 2, 0), j)):
