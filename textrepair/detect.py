@@ -151,6 +151,9 @@ _SENTENCE_EXACT = _Gate(5, 3, 1.0, 0, 0, 0)
 _SENTENCE_EXACT_CJK = _Gate(8, 5, 1.0, 0, 0, 0)
 #: Two words said again exactly across a line break (``dieses Setup\ndieses Setup``).
 _SHORT_LINE = _Gate(2, 2, 1.0, 0, 0, 0)
+#: Two words said again exactly across a line break, the line ending on an article, a
+#: preposition or a conjunction (``driven by\ndriven by``).
+_SHORT_LINE_OPEN = _Gate(2, 1, 1.0, 0, 0, 0)
 #: Three words said again exactly, side by side inside a line (``we need to we need to``).
 _INLINE_EXACT = _Gate(3, 1, 1.0, 0, 0, 0)
 #: A line of wrapped prose said again whole right after itself (:func:`_duplicate_line`
@@ -514,6 +517,9 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
             if rest >= k + 3:
                 return (_GATES[seam], inside)
         if not gap.split("\n", 1)[0].strip():
+            if words.keys[i - 1] in FUNCTION_WORDS and not words.line_start(j):
+                # "driven by\ndriven by higher demand": no line ends so but a broken one
+                return (_GATES[seam], _SHORT_LINE, _EXACT_LINE, _SHORT_LINE_OPEN)
             return (_GATES[seam], _SHORT_LINE, _EXACT_LINE)  # broken mid-sentence
         return (_GATES[seam],)  # "Beautiful gun,\nbeautiful gun;": two words said on purpose
     if seam == Seam.INLINE:
