@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import regex
-from rapidfuzz.distance import LCSseq
+from rapidfuzz.distance import LCSseq, MatchingBlock
 
 from textrepair._langdata import (
     CHANTS,
@@ -263,8 +263,16 @@ def _blocks(words: Words, start: int, i: int) -> list[Any]:
     """The aligned runs of ``stems[start:i]`` and the words after ``i`` (rapidfuzz LCS)."""
     stems = words.stems
     k = i - start
+    left = stems[start:i]
     right = stems[i : min(len(stems), i + k + 2 + k // 3)]
-    blocks = [b for b in LCSseq.editops(stems[start:i], right).as_matching_blocks() if b.size]
+    blocks = [b for b in LCSseq.editops(left, right).as_matching_blocks() if b.size]
+    if len(blocks) > 1:
+        # of two places for the last run, the nearer: "… à information ;\n… à information
+        # afin de voir les informations" ends the later copy at its first "information"
+        before, last = blocks[-2], blocks[-1]
+        b = before.b + before.size + last.a - before.a - before.size  # as far as on the left
+        if b < last.b and right[b : b + last.size] == left[last.a : last.a + last.size]:
+            blocks[-1] = MatchingBlock(last.a, b, last.size)
     # a lone function word matched far after the copy ("la", "de") is chance
     while len(blocks) > 1 and blocks[-1].size == 1 and not words.content[start + blocks[-1].a]:
         before, last = blocks[-2], blocks[-1]
