@@ -1083,14 +1083,8 @@ def overlaps(
     again = {b for _, b in close}
     # a later copy after a line break may start with a word or two the earlier lacks
     lines_before = {x for b in again for x in (b - 1, b - 2) if marked.get(x) == Seam.LINE}
-    # inside a line, an earlier copy may hold a word of its own after its first one
-    content = words.content
-    inserted = {
-        b - 1
-        for a, b in close
-        if a >= 2 and stems[a - 2] == stems[b - 1] and content[a - 1] and b - 1 not in marked
-    }
-    seams = sorted({*strong_seams, *again, *lines_before, *inserted})
+    anchors = _inline_anchors(words, close, marked)
+    seams = sorted({*strong_seams, *again, *lines_before, *anchors})
     if focus is not None:
         starts, focus_starts = words.starts, [start for start, _ in focus]
         seams = [
@@ -1121,7 +1115,7 @@ def overlaps(
         sorted(x for x, strength in marked.items() if strength >= Seam.SEPARATOR),
         list(map(_FIRST_THREE, words.keys)),
         _paragraphs(words),
-        inserted,
+        anchors,
     )
     edits: list[Candidate] = tiles
     waiting: list[tuple[_Match, int]] = []  # near misses at separator seams
@@ -1157,6 +1151,56 @@ def overlaps(
     return edits
 
 
+def _inline_anchors(
+    words: Words, close: list[tuple[int, int]], marked: dict[int, int]
+) -> dict[int, set[tuple[int, int]]]:
+    """Seams inside a line whose copies agree on a bigram a word or two on, and how far.
+
+    ``close`` holds the places ``(a, b)`` of a bigram said twice within the window. The later
+    copy may start one or two words before ``b`` when the words before ``a`` and ``b`` are
+    the same or inflected forms of each other (``in der Tat … in ders Tat``), or two words
+    before when the earlier copy holds a content word of its own after its first one
+    (``the modern library building … the library building``). Each seam maps to its anchors
+    ``(p, back)``: the bigram ``p`` words after the seam, found ``back`` words after the
+    earlier copy's start.
+    """
+    stems, keys, content = words.stems, words.keys, words.content
+    anchors: dict[int, set[tuple[int, int]]] = {}
+    for a, b in close:
+        # an earlier copy with a word of its own after its first one
+        if a >= 2 and stems[a - 2] == stems[b - 1] and content[a - 1] and b - 1 not in marked:
+            anchors.setdefault(b - 1, set()).add((1, 2))
+        # first words that differ by an inflection
+        soft = False
+        for back in (1, 2):
+            x, y = a - back, b - back
+            if x < 0 or y <= a or y in marked or "\n" in words.gap(y + 1):
+                break
+            if stems[x] != stems[y]:
+                if not _soft_equal(keys[x], keys[y]):
+                    break
+                soft = True
+            if soft:
+                anchors.setdefault(y, set()).add((back, back))
+    return anchors
+
+
+def _leads_alike(words: Words, j: int, i: int, p: int, back: int) -> bool:
+    """Whether the copies from ``j`` and from ``i`` pair up before an inline anchor.
+
+    The anchor lies ``p`` words after ``i`` and ``back`` words after ``j``. One word more in
+    the earlier copy is a content word of its own after its first one (a function word there
+    is an antithesis's: ``Потомство не от слова …, потомство от слова``); otherwise each
+    pair is one word or inflected forms of one word.
+    """
+    stems, keys = words.stems, words.keys
+    if back == p + 1:
+        return stems[j] == stems[i] and words.content[j + 1]
+    return all(
+        stems[j + t] == stems[i + t] or _soft_equal(keys[j + t], keys[i + t]) for t in range(p)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     """What the overlap search of one text knows before it looks at a seam."""
@@ -1169,8 +1213,8 @@ class _Context:
     separators: list[int]  # words after a separator seam
     prefixes: list[str]  # each key's first three characters (inflected forms share them)
     paragraphs: list[int]  # each word's paragraph (blank lines apart); empty if one paragraph
-    #: seams inside a line whose earlier copy may hold a word of its own after its first one
-    inserted: set[int]
+    #: seams inside a line whose copies first agree on a later bigram (:func:`_inline_anchors`)
+    anchors: dict[int, set[tuple[int, int]]]
 
 
 def _paragraphs(words: Words) -> list[int]:
@@ -1325,17 +1369,19 @@ def _best_at(
     # after a line break, the later copy may also start with a word or two that the earlier
     # lacks ("effective qu’après une ...\n" after "qu’après une ..."): anchors further in
     leading = 3 if seam == Seam.LINE else reach
-    # inside a line, an earlier copy may hold a word of its own after its first one
-    # ("problemas paquetes con un ... problemas con un ..."): the next bigram anchors it
-    inserted = reach == 1 and i in context.inserted
-    for p in range(min(max(reach + inserted, leading), len(bigrams) - i)):
+    tries_at: list[tuple[int, int | None]] = [
+        (p, None) for p in range(min(max(reach, leading), len(bigrams) - i))
+    ]
+    # inside a line, copies whose first words differ by an inflection, or whose earlier copy
+    # holds a word of its own after its first one, first agree on a later bigram
+    tries_at += sorted(context.anchors.get(i, ()))
+    for p, back in tries_at:
         if best is not None and best[0] >= _SURE:
             break  # an anchor further in cannot do better than a near-certain match
-        skip = inserted and p == 1
-        anchored = content[i + p] or content[i + p + 1] or words.ideographic or skip
-        if not (strong or seam == Seam.LINE or anchored):
+        anchored = content[i + p] or content[i + p + 1] or words.ideographic
+        if not (strong or seam == Seam.LINE or anchored or back is not None):
             continue
-        lead = p >= reach and not skip  # the words before the anchor are the later copy's own
+        lead = p >= reach and back is None  # the words before the anchor are the later copy's own
         if lead and not words.gap(i + p).isspace():
             break  # words that end a clause ("existe, de lo que no existe") are no lead
         places = context.places.get(bigrams[i + p], ())
@@ -1345,10 +1391,10 @@ def _best_at(
         tries = 1 if stop - bisect.bisect_left(places, i - config.window) > _FREQUENT else 3
         for q in reversed(places[max(stop - tries, 0) : stop]):
             j = q if lead else q - p  # garbled words in place of the earlier's, or a lead
-            if skip:
-                if q < 2 or stems[q - 2] != stems[i] or not content[q - 1]:
-                    continue  # "потомство не от слова …, потомство от слова": an antithesis
-                j = q - 2
+            if back is not None:
+                j = q - back
+                if j < 0 or not _leads_alike(words, j, i, p, back):
+                    continue
             if j < 0 or j < i - config.window or i - j > config.max_copy_words or j in done:
                 continue
             if lead and any(words.line_start(x) for x in range(max(j - p - 2, 0), j)):
