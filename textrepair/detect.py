@@ -1348,6 +1348,10 @@ def _alike_within(
     return False
 
 
+#: The anchors tried at a seam: the bigram ``p`` words on, the copies' own words before it.
+_PLAIN_ANCHORS: list[tuple[int, int | None]] = [(p, None) for p in range(4)]
+
+
 def _best_at(
     context: _Context, i: int, seam: int
 ) -> tuple[tuple[float, _Match, _Gate] | None, _Match | None, int]:
@@ -1369,12 +1373,12 @@ def _best_at(
     # after a line break, the later copy may also start with a word or two that the earlier
     # lacks ("effective qu’après une ...\n" after "qu’après une ..."): anchors further in
     leading = 3 if seam == Seam.LINE else reach
-    tries_at: list[tuple[int, int | None]] = [
-        (p, None) for p in range(min(max(reach, leading), len(bigrams) - i))
-    ]
-    # inside a line, copies whose first words differ by an inflection, or whose earlier copy
-    # holds a word of its own after its first one, first agree on a later bigram
-    tries_at += sorted(context.anchors.get(i, ()))
+    tries_at = _PLAIN_ANCHORS[: min(max(reach, leading), len(bigrams) - i)]
+    extra = context.anchors.get(i)
+    if extra:
+        # inside a line, copies whose first words differ by an inflection, or whose earlier
+        # copy holds a word of its own after its first one, first agree on a later bigram
+        tries_at = tries_at + sorted(extra)
     for p, back in tries_at:
         if best is not None and best[0] >= _SURE:
             break  # an anchor further in cannot do better than a near-certain match
