@@ -1165,23 +1165,31 @@ def _inline_anchors(
     earlier copy's start.
     """
     stems, keys, content = words.stems, words.keys, words.content
+    text, starts, ends = words.text, words.starts, words.ends
+
+    def inflected(x: int, y: int, *, alike: bool = False) -> bool:
+        """Whether words ``x`` and ``y`` are one word or ``alike``, ``y`` inside a line."""
+        return (  # cheap tests first: most pairs differ at once
+            stems[x][:3] == stems[y][:3]
+            and y not in marked
+            and text.find("\n", ends[y], starts[y + 1]) < 0
+            and (alike or _soft_equal(keys[x], keys[y]))
+        )
+
     anchors: dict[int, set[tuple[int, int]]] = {}
     for a, b in close:
-        # an earlier copy with a word of its own after its first one
-        if a >= 2 and stems[a - 2] == stems[b - 1] and content[a - 1] and b - 1 not in marked:
-            anchors.setdefault(b - 1, set()).add((1, 2))
-        # first words that differ by an inflection
-        soft = False
-        for back in (1, 2):
-            x, y = a - back, b - back
-            if x < 0 or y <= a or y in marked or "\n" in words.gap(y + 1):
-                break
-            if stems[x] != stems[y]:
-                if not _soft_equal(keys[x], keys[y]):
-                    break
-                soft = True
-            if soft:
-                anchors.setdefault(y, set()).add((back, back))
+        if a < 2 or b - 2 <= a:
+            continue
+        if stems[a - 1] != stems[b - 1]:
+            if stems[a - 2] == stems[b - 1] and content[a - 1] and b - 1 not in marked:
+                # an earlier copy with a word of its own after its first one
+                anchors.setdefault(b - 1, set()).add((1, 2))
+            if inflected(a - 1, b - 1):  # the word before the bigram is inflected
+                anchors.setdefault(b - 1, set()).add((1, 1))
+                if inflected(a - 2, b - 2, alike=stems[a - 2] == stems[b - 2]):
+                    anchors.setdefault(b - 2, set()).add((2, 2))
+        elif stems[a - 2] != stems[b - 2] and inflected(a - 2, b - 2):
+            anchors.setdefault(b - 2, set()).add((2, 2))  # the word two before is inflected
     return anchors
 
 
