@@ -128,7 +128,9 @@ def reflow(
 
     Args:
         text: Text whose repeats were already removed.
-        dehyphenate: Remove a hyphen at a wrap when the joined word occurs elsewhere.
+        dehyphenate: Remove a hyphen at a wrap when the text proves the word whole
+            (:meth:`_Vocabulary.one_word`), or, once one wrap is so proven, where the
+            pieces are no words of the text (:meth:`_Vocabulary.no_word`).
         vocabulary_text: The text whose words prove a joined word (default: ``text``), when
             ``text`` is a part of it.
 
@@ -151,6 +153,8 @@ def reflow(
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
     structure = structured_lines(text, code_words=True)
+    proven = 0  # wraps that break a word the text writes whole elsewhere
+    pending: list[tuple[int, Edit]] = []  # wraps that break a word into pieces of no word
     for first, stop in _runs(lines, structure):
         run = lines[first:stop]
         if not _is_prose(run):
@@ -185,14 +189,23 @@ def reflow(
             if hyphen:
                 following = _FIRST_WORD.match(right)
                 if dehyphenate and following and right[:1].islower():
-                    reason = vocabulary.one_word(hyphen.group(1), following.group(1))
+                    pieces = hyphen.group(1), following.group(1)
+                    reason = vocabulary.one_word(*pieces)
                     if reason is not None:
                         edits.append(Edit(start - 1, end, "", "hyphen", 0.9, reason))
+                        proven += 1
                         continue
+                    reason = vocabulary.no_word(*pieces)
+                    if reason is not None:  # a syllable's break, if the text breaks words so
+                        joined = Edit(start - 1, end, "", "hyphen", 0.8, reason)
+                        pending.append((len(edits), joined))
                 edits.append(Edit(start, end, "", "reflow", 0.9, "hard wrap after a hyphen"))
                 continue
             glue = "" if CJK_RUN.match(left[-1]) and CJK_RUN.match(right[0]) else " "
             edits.append(Edit(start, end, glue, "reflow", 0.9, "hard wrap inside a paragraph"))
+    if proven:  # the text's wraps break words at syllables: so does each of these
+        for x, edit in pending:
+            edits[x] = edit
     if dehyphenate:
         edits += _broken_words(text, lines, offsets, structure, vocabulary)
         edits.sort(key=lambda edit: edit.start)
@@ -246,6 +259,15 @@ def _broken_words(
     return edits
 
 
+#: Prefixes that make compounds with a hyphen (``semi-conducteurs``, ``anti-virus``): a piece
+#: before a wrap's hyphen that starts so may be a compound's, not a syllable's.
+_COMPOUND_PREFIXES = (
+    *("anti", "auto", "bi", "co", "contre", "counter", "cross", "demi", "ex", "extra"),
+    *("hyper", "hypo", "infra", "inter", "intra", "macro", "maxi", "meta", "méta", "mi"),
+    *("micro", "mini", "mono", "multi", "neo", "néo", "non", "out", "over", "poly", "post"),
+    *("pre", "pro", "pseudo", "quasi", "re", "self", "semi", "sous", "sub", "super", "sur"),
+    *("trans", "tri", "ultra", "under", "vice"),
+)
 _PAST_BREAK = 3  # letters past a wrap's hyphen that an attested word shares with the joined one
 
 
@@ -258,6 +280,7 @@ class _Vocabulary:
     def __init__(self, text: str) -> None:
         self._text = text
         self._words: set[str] | None = None
+        self._counts: Counter[str] = Counter()
         self._forward: list[str] | None = None  # the words, sorted
         self._backward: list[str] | None = None  # the words spelt backward, sorted
 
@@ -265,8 +288,13 @@ class _Vocabulary:
     def words(self) -> set[str]:
         """The text's words, casefolded."""
         if self._words is None:
-            self._words = set(WORD.findall(self._text.casefold()))
+            self._counts = Counter(WORD.findall(self._text.casefold()))
+            self._words = set(self._counts)
         return self._words
+
+    def count(self, word: str) -> int:
+        """How often the text writes ``word`` (casefolded) as a word of its own."""
+        return self._counts[word] if word in self.words else 0
 
     def _starting(self, prefix: str) -> str | None:
         """A word of the text that starts with ``prefix``."""
@@ -313,6 +341,36 @@ class _Vocabulary:
         if witness is None:
             return None
         return f"“{joined}” is one word: the text writes “{witness}”"
+
+    def no_word(self, left: str, right: str) -> str | None:
+        """Why ``left-`` + ``right`` is one word broken by a wrap, judged by its pieces.
+
+        A syllable's break leaves a piece that is no word: ``finan-`` + ``ziellen``. The
+        text then never writes ``left`` alone (but at this break), nor a compound that starts
+        with ``left-`` or ends with ``-right``; ``left`` is no prefix of compounds (``semi-``,
+        ``anti-``) or word of its own (``ci-``); and ``right`` is no particle (``чего-то``),
+        no short word (``instale-o``) and does not say ``left`` again (``большие-пребольшие``).
+
+        Example:
+            >>> v = _Vocabulary("der finan- ziellen Lage, semi- conducteurs, rendez- vous")
+            >>> v.no_word("finan", "ziellen")
+            '“finan-” is no word of the text, whose wraps break words: “finanziellen” is one'
+            >>> v.no_word("semi", "conducteurs") is None, v.no_word("rendez", "vous") is None
+            (True, True)
+        """
+        head, tail = left.casefold(), right.casefold()
+        if (
+            self.count(head) > 1
+            or head in FUNCTION_WORDS
+            or tail in FUNCTION_WORDS
+            or len(tail) < _PAST_BREAK
+            or head in tail
+            or head.startswith(_COMPOUND_PREFIXES)
+            or self._starting(head + "-") is not None
+            or self._ending("-" + tail) is not None
+        ):
+            return None
+        return f"“{left}-” is no word of the text, whose wraps break words: “{left}{right}” is one"
 
 
 def _first_with(ordered: list[str], prefix: str) -> str | None:
