@@ -488,10 +488,36 @@ def _words_to_line_end(words: Words, i: int) -> int:
     return bisect.bisect_left(words.starts, newline) - i
 
 
+#: A list item's bullet or number, and the text after it.
+_LIST_ITEM = re.compile(
+    r"[ \t]*(?:[-*+\u2022\u2023\u2013\u2014]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+(\S.*)"
+)
+
+
+def _structured(words: Words, start: int, end: int) -> bool:
+    """Whether text from ``start`` to ``end`` touches a structured line, but for one list item.
+
+    Lists, tables and code repeat their shape from line to line on purpose; inside the text
+    of one list item, a passage said twice is as much damage as in prose.
+    """
+    if not words.structured(start, end):
+        return False
+    text = words.text
+    if text.find("\n", start, end) >= 0:
+        return True
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    item = _LIST_ITEM.match(text, first, len(text) if last < 0 else last)
+    if item is None or item.start(1) > start or structured_line(item.group(1)):
+        return True
+    # an item of prose: no code words, and most of its pieces words of letters
+    return CODE_WORDS.search(item.group(1)) is not None or not _reads_as_prose(item.group(1))
+
+
 def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
     """The gates that fit this shape (any one suffices); none where it is deliberate."""
     i, j, m = match.i, match.j, match.m
-    if words.structured(words.starts[j], words.ends[i + m - 1]):
+    if _structured(words, words.starts[j], words.ends[i + m - 1]):
         return ()  # lists, tables and code repeat their shape on purpose
     gap = words.gap(i)
     if seam == Seam.LINE:
@@ -715,7 +741,7 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
     """The gate for a later copy that stops short (``... dans le monde ;\ndans le``)."""
     if not match.tail or match.lead:
         return None
-    if words.structured(words.starts[match.j], words.ends[match.i + match.m - 1]):
+    if _structured(words, words.starts[match.j], words.ends[match.i + match.m - 1]):
         return None
     if match.j:
         before, last = words.keys[match.j - 1], words.keys[match.i - 1]
@@ -1104,7 +1130,9 @@ def overlaps(
     # a copy ending at a seam beside a list item, a table row or a line of code would span
     # that line: such seams are left alone
     seams = [
-        i for i in seams if 2 <= i < n and not words.structured(words.starts[i - 1], words.ends[i])
+        i
+        for i in seams
+        if 2 <= i < n and not _structured(words, words.starts[i - 1], words.ends[i])
     ]
     context = _Context(
         words,
