@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import regex
 
-from textrepair._langdata import FUNCTION_WORDS
+from textrepair._langdata import FUNCTION_WORDS, HYPHEN_PARTS
 from textrepair._patterns import CJK_RUN, SENTENCE_END, WORD
 from textrepair.result import Edit, apply_edits
 from textrepair.segment import structured_lines
@@ -259,15 +259,6 @@ def _broken_words(
     return edits
 
 
-#: Prefixes that make compounds with a hyphen (``semi-conducteurs``, ``anti-virus``): a piece
-#: before a wrap's hyphen that starts so may be a compound's, not a syllable's.
-_COMPOUND_PREFIXES = (
-    *("anti", "auto", "bi", "co", "contre", "counter", "cross", "demi", "ex", "extra"),
-    *("hyper", "hypo", "infra", "inter", "intra", "macro", "maxi", "meta", "méta", "mi"),
-    *("micro", "mini", "mono", "multi", "neo", "néo", "non", "out", "over", "poly", "post"),
-    *("pre", "pro", "pseudo", "quasi", "re", "self", "semi", "sous", "sub", "super", "sur"),
-    *("trans", "tri", "ultra", "under", "vice"),
-)
 _PAST_BREAK = 3  # letters past a wrap's hyphen that an attested word shares with the joined one
 
 
@@ -347,9 +338,10 @@ class _Vocabulary:
 
         A syllable's break leaves a piece that is no word: ``finan-`` + ``ziellen``. The
         text then never writes ``left`` alone (but at this break), nor a compound that starts
-        with ``left-`` or ends with ``-right``; ``left`` is no prefix of compounds (``semi-``,
-        ``anti-``) or word of its own (``ci-``); and ``right`` is no particle (``чего-то``),
-        no short word (``instale-o``) and does not say ``left`` again (``большие-пребольшие``).
+        with ``left-`` or ends with ``-right``; neither piece is a function word or a part
+        that makes compounds (:data:`~textrepair._langdata.HYPHEN_PARTS`: ``semi-``,
+        ``-vous``); ``right`` is no short word (``чего-то``, ``instale-o``) and does not say
+        ``left`` again (``большие-пребольшие``).
 
         Example:
             >>> v = _Vocabulary("der finan- ziellen Lage, semi- conducteurs, rendez- vous")
@@ -365,7 +357,8 @@ class _Vocabulary:
             or tail in FUNCTION_WORDS
             or len(tail) < _PAST_BREAK
             or head in tail
-            or head.startswith(_COMPOUND_PREFIXES)
+            or head in HYPHEN_PARTS
+            or tail in HYPHEN_PARTS
             or self._starting(head + "-") is not None
             or self._ending("-" + tail) is not None
         ):
