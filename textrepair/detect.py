@@ -1720,7 +1720,8 @@ def loops(words: Words) -> list[Candidate]:
     syllables and words doubled on purpose: ``la la la``, ``no no no``). Short
     phrases separated by punctuation (chants: ``let it be, let it be``) and copies on
     separate lines (lyrics) ask for six copies, unless each copy ends a sentence and the next
-    one starts in lower case, as no sentence does. Numbers are data, never loops.
+    one starts in lower case, as no sentence does, or a word between commas fills the place
+    of one (:func:`_one_slot`). Numbers are data, never loops.
 
     Args:
         words: The segmented text.
@@ -1775,7 +1776,11 @@ def loops(words: Words) -> list[Candidate]:
             need = _CHANT_COPIES if p == 1 and keys[t] in CHANTS else least
             if p == 1 and keys[t] in _TRIPLED and all(map(str.isspace, gaps)):
                 need = 3  # "the the the": no one writes an article three times in a row
-            if p <= 3 and any(not gap.isspace() for gap in gaps):
+            if (
+                p <= 3
+                and any(not gap.isspace() for gap in gaps)
+                and not (p == 1 and _one_slot(words, t, copies, gaps))
+            ):
                 need = max(need, 6)  # a chant: "let it be, let it be, let it be"
             if "\n" in span and not all(SENTENCE_END.search(gap) for gap in gaps):
                 need = max(need, 6)  # lyrics: "la la la\nla la la"
@@ -1797,6 +1802,21 @@ def loops(words: Words) -> list[Candidate]:
             edit = Edit(start, end, "", "loop", round(score, 3), reason)
             edits.append(Candidate(edit, (starts[t], ends[t + p - 1])))
     return edits
+
+
+def _one_slot(words: Words, t: int, copies: int, gaps: list[str]) -> bool:
+    """Whether ``copies`` of word ``t`` between commas fill the place of one word.
+
+    ``über den Konfigurationsdialog, Konfigurationsdialog, … der jeweiligen``: an article or
+    a preposition before them and the sentence going on in lower case after them leave room
+    for one noun. A chant or a cry stands apart: ``Never, never, never, never.``
+    """
+    last = t + copies - 1
+    if t == 0 or last + 1 >= len(words) or not all(gap == ", " for gap in gaps):
+        return False
+    if words.keys[t - 1] not in FUNCTION_WORDS or not words.gap(t).isspace():
+        return False
+    return words.gap(last + 1).isspace() and words.text[words.starts[last + 1]].islower()
 
 
 def _close_periods(places: dict[tuple[str, str], list[int]]) -> set[int]:
