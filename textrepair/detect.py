@@ -1779,7 +1779,7 @@ def loops(words: Words) -> list[Candidate]:
             if (
                 p <= 3
                 and any(not gap.isspace() for gap in gaps)
-                and not (p == 1 and _one_slot(words, t, copies, gaps))
+                and not _one_slot(words, t, p, copies, gaps)
             ):
                 need = max(need, 6)  # a chant: "let it be, let it be, let it be"
             if "\n" in span and not all(SENTENCE_END.search(gap) for gap in gaps):
@@ -1804,17 +1804,21 @@ def loops(words: Words) -> list[Candidate]:
     return edits
 
 
-def _one_slot(words: Words, t: int, copies: int, gaps: list[str]) -> bool:
-    """Whether ``copies`` of word ``t`` between commas fill the place of one word.
+def _one_slot(words: Words, t: int, p: int, copies: int, gaps: list[str]) -> bool:
+    """Whether ``copies`` of the ``p`` words from ``t`` between commas fill one place.
 
-    ``über den Konfigurationsdialog, Konfigurationsdialog, … der jeweiligen``: an article or
-    a preposition before them and the sentence going on in lower case after them leave room
-    for one noun. A chant or a cry stands apart: ``Never, never, never, never.``
+    ``über den Konfigurationsdialog, Konfigurationsdialog, … der jeweiligen``, ``il faut que
+    cet utilisateur, cet utilisateur, cet utilisateur soit``: an article or a preposition
+    before them, or opening each copy, and the sentence going on in lower case after them
+    leave room for one noun. A chant or a cry stands apart: ``Never, never, never, never.``
     """
-    last = t + copies - 1
+    last = t + copies * p - 1
     if t == 0 or last + 1 >= len(words) or not all(gap == ", " for gap in gaps):
         return False
-    if words.keys[t - 1] not in FUNCTION_WORDS or not words.gap(t).isspace():
+    keys = words.keys
+    if not (keys[t - 1] in FUNCTION_WORDS or (p > 1 and keys[t] in FUNCTION_WORDS)):
+        return False
+    if not words.gap(t).isspace():
         return False
     return words.gap(last + 1).isspace() and words.text[words.starts[last + 1]].islower()
 
