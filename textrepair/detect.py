@@ -1709,6 +1709,10 @@ _TRIPLED = FUNCTION_WORDS - CHANTS
 #: The start of a line of a chat log: a time, then a nick between angle brackets.
 _CHAT_LINE = re.compile(r"[ \t]*\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*<[@+%~&]?[^\s<>]{1,32}>")
 _CHANT_COPIES = 10  # copies of a chanted syllable that make a loop all the same
+#: Words said many times in a row on purpose: syllables and words doubled on purpose, but
+#: for articles, pronouns and verbs doubled by grammar (``what it is is``, ``die die``),
+#: which no one says four times.
+_CHANTED = CHANTS - (FUNCTION_WORDS - SYLLABLES - {"do", "no", "non", "on"})
 _DATA_COPIES = 6  # copies of a unit holding a digit (table cells, bit patterns, codes)
 
 
@@ -1773,7 +1777,7 @@ def loops(words: Words) -> list[Candidate]:
             else:
                 gaps = []
             least = 3 if p > 1 else 4  # copies of a phrase, of a single word
-            need = _CHANT_COPIES if p == 1 and keys[t] in CHANTS else least
+            need = _CHANT_COPIES if p == 1 and keys[t] in _CHANTED else least
             if p == 1 and keys[t] in _TRIPLED and all(map(str.isspace, gaps)):
                 need = 3  # "the the the": no one writes an article three times in a row
             if (
