@@ -18,6 +18,7 @@ import unicodedata
 
 import ftfy
 
+from textrepair import normalize
 from textrepair._patterns import INVISIBLE, TOKEN_LOOP
 
 __all__ = ["unmatched_words", "word_keys"]
@@ -77,6 +78,16 @@ def _match_end(source: list[str], joinable: list[bool], word: str, pos: int) -> 
     return None
 
 
+def _entities_decoded(text: str) -> str:
+    """``text`` with the entities decoded that ftfy leaves beside a ``<`` (normalize does)."""
+    return "\n".join(
+        normalize._decode_letters(line)
+        if "<" in line and "&" in line and not normalize._HTML_TAG.search(line)
+        else line
+        for line in text.split("\n")
+    )
+
+
 def unmatched_words(source: str, output: str) -> list[str]:
     """Return the output words that do not come, in order, from ``source`` (``[]`` if all do).
 
@@ -89,7 +100,7 @@ def unmatched_words(source: str, output: str) -> list[str]:
     readings = (source, INVISIBLE.sub("", source))
     unmatched: list[str] = []
     for reading in readings:
-        words, joinable = _words_and_gaps(ftfy.fix_text(reading))
+        words, joinable = _words_and_gaps(ftfy.fix_text(_entities_decoded(reading)))
         pos = 0
         unmatched = []
         for index, word in enumerate(out):

@@ -8,6 +8,7 @@ words, lone surrogates, and ``\\r\\n``/``\\r`` line breaks.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from re import _constants, _parser  # type: ignore[attr-defined]
@@ -34,7 +35,32 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     explain=False,
 )
 
+#: An HTML tag, comment or declaration: a line holding one may be markup, whose entities stay.
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|<!")
 _ENTITY = regex.compile(r"&#?\w{1,32};")
+
+
+def _decode_letters(line: str) -> str:
+    """Decode the HTML entities of ``line`` that stand for a letter, or sit between letters.
+
+    ftfy decodes no entity in a line that holds a ``<``, which may be markup. Where no HTML
+    tag is, an entity for a letter is damage all the same (``(<<100) &egrave; sempre``,
+    ``Bl&auml;ttermann <mario@…>``), and so is one glued between letters (``c&#39;è``);
+    ``&lt;`` in a table of entities stays.
+    """
+
+    def decode(match: regex.Match[str]) -> str:
+        entity = match.group()
+        char = html.unescape(entity)
+        if len(char) != 1 or char == entity:
+            return entity
+        start, end = match.span()
+        between = line[start - 1 : start].isalpha() and line[end : end + 1].isalpha()
+        return char if char.isalpha() or between else entity
+
+    return _ENTITY.sub(decode, line)
+
+
 _CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # \r, \x1b (escapes) included
 
 
@@ -192,6 +218,11 @@ def _fix_line(line: str) -> tuple[str, str]:
     if _LONE_SURROGATE.search(fixed):
         fixed = _LONE_SURROGATE.sub("\N{REPLACEMENT CHARACTER}", fixed)
         reasons.append("lone surrogate replaced")
+    if "<" in fixed and "&" in fixed and not _HTML_TAG.search(fixed):
+        decoded = _decode_letters(fixed)
+        if decoded != fixed:
+            reasons.append("HTML entity decoded")
+            fixed = decoded
     repaired = ftfy.fix_text(fixed, config=FTFY_CONFIG)
     if repaired != fixed:
         reasons.append(_ftfy_reason(fixed))
