@@ -40,6 +40,9 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|<!")
 _ENTITY = regex.compile(r"&#?\w{1,32};")
 
 
+_INSIDE_WORDS = "'\N{RIGHT SINGLE QUOTATION MARK}-\N{HYPHEN}"  # signs an entity may hide in a word
+
+
 def _decode_letters(line: str) -> str:
     """Decode the HTML entities of ``line`` that stand for a letter, or sit between letters.
 
@@ -54,9 +57,11 @@ def _decode_letters(line: str) -> str:
         char = html.unescape(entity)
         if len(char) != 1 or char == entity:
             return entity
+        if char.isalpha():
+            return char
         start, end = match.span()
         between = line[start - 1 : start].isalpha() and line[end : end + 1].isalpha()
-        return char if char.isalpha() or between else entity
+        return char if between and char in _INSIDE_WORDS else entity
 
     return _ENTITY.sub(decode, line)
 
