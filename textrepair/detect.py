@@ -10,6 +10,7 @@ artifact, a line break, nothing at all) the less similarity it takes.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import operator
 import re
@@ -505,13 +506,31 @@ def _structured(words: Words, start: int, end: int) -> bool:
     text = words.text
     if text.find("\n", start, end) >= 0:
         return True
-    first = text.rfind("\n", 0, start) + 1
-    last = text.find("\n", end)
-    item = _LIST_ITEM.match(text, first, len(text) if last < 0 else last)
-    if item is None or item.start(1) > start or structured_line(item.group(1)):
-        return True
-    # an item of prose: no code words, and most of its pieces words of letters
-    return CODE_WORDS.search(item.group(1)) is not None or not _reads_as_prose(item.group(1))
+    line = bisect.bisect_right(words.line_starts, start) - 1
+    item = _prose_items(text).get(line)
+    return item is None or start < item
+
+
+@functools.lru_cache(maxsize=8)
+def _prose_items(text: str) -> dict[int, int]:
+    """The list items of ``text`` whose text is prose: line number -> where that text starts.
+
+    An item of prose is a line that is structured only by its bullet or number, holds no
+    code words and is mostly words of letters.
+    """
+    items: dict[int, int] = {}
+    for number, match in enumerate(_LINE.finditer(text)):
+        item = _LIST_ITEM.match(match.group())
+        if item is None:
+            continue
+        body = item.group(1)
+        if structured_line(body) or CODE_WORDS.search(body) or not _reads_as_prose(body):
+            continue
+        items[number] = match.start() + item.start(1)
+    return items
+
+
+_LINE = re.compile(r"^.*$", re.MULTILINE)  # each line of a text, in order
 
 
 def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
@@ -1129,6 +1148,7 @@ def overlaps(
         ]
     # a copy ending at a seam beside a list item, a table row or a line of code would span
     # that line: such seams are left alone
+    # (but for a seam inside the text of a list item: a copy may lie in that item alone)
     seams = [
         i
         for i in seams
@@ -1141,7 +1161,7 @@ def overlaps(
         places,
         refrains,
         sorted(x for x, strength in marked.items() if strength >= Seam.SEPARATOR),
-        list(map(_FIRST_THREE, words.keys)),
+        [],
         _paragraphs(words),
         anchors,
     )
@@ -1179,6 +1199,9 @@ def overlaps(
     return edits
 
 
+_ANCHOR_RUN = 4  # words from an inline anchor on that the copies must share
+
+
 def _inline_anchors(
     words: Words, close: list[tuple[int, int]], marked: dict[int, int]
 ) -> dict[int, set[tuple[int, int]]]:
@@ -1205,9 +1228,12 @@ def _inline_anchors(
         )
 
     anchors: dict[int, set[tuple[int, int]]] = {}
+    last = len(stems) - 1
     for a, b in close:
-        if a < 2 or b - 2 <= a:
+        if a < 2 or b - 2 <= a or b + _ANCHOR_RUN > last:
             continue
+        if stems[a + 2 : a + _ANCHOR_RUN] != stems[b + 2 : b + _ANCHOR_RUN]:
+            continue  # the copies go on alike for a few words, or no gate could pass
         if stems[a - 1] != stems[b - 1]:
             if stems[a - 2] == stems[b - 1] and content[a - 1] and b - 1 not in marked:
                 # an earlier copy with a word of its own after its first one
@@ -1247,7 +1273,9 @@ class _Context:
     places: dict[tuple[str, str], list[int]]  # where each repeated bigram stands
     refrains: list[int]  # words that start a line said again
     separators: list[int]  # words after a separator seam
-    prefixes: list[str]  # each key's first three characters (inflected forms share them)
+    #: each key's first three characters (inflected forms share them), filled when first
+    #: asked for (:func:`_may_pass_inline`): most seams of clean text never need them
+    prefixes: list[str]
     paragraphs: list[int]  # each word's paragraph (blank lines apart); empty if one paragraph
     #: seams inside a line whose copies first agree on a later bigram (:func:`_inline_anchors`)
     anchors: dict[int, set[tuple[int, int]]]
@@ -1331,6 +1359,8 @@ def _may_pass_inline(context: _Context, j: int, i: int) -> bool:
     A gate's similarity also bounds the later copy's length (:func:`_alike_within`).
     """
     words, stems, prefixes = context.words, context.words.stems, context.prefixes
+    if not prefixes:
+        prefixes += map(_FIRST_THREE, words.keys)
     start = max(j - _SLACK, 0)
     k = i - start
     right = prefixes[i : min(len(stems), i + k + 2 + k // 3)]
