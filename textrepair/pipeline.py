@@ -197,11 +197,6 @@ def _rounds(current: str, edits: list[Edit], config: Config) -> tuple[str, list[
     round that removed the copies, and one round looks again at both, except in a paragraph
     where a line repeats the end of the line before it (:func:`~textrepair.render.held_back`):
     that paragraph must settle first, so that the detectors judge the seam as a line break.
-    A first round that removed nothing is not followed by another after its joins unless a
-    join mends a word broken by a hyphen (``inter-\nnational`` may make a copy of
-    ``international``) or a line opens with the first words of the line before
-    (:func:`_lines_restart`: such a line is judged differently once the lines around it are
-    joined).
     """
     proposed: list[Edit] = []
     focus: list[tuple[int, int]] | None = None
@@ -219,12 +214,8 @@ def _rounds(current: str, edits: list[Edit], config: Config) -> tuple[str, list[
             following = apply_edits(current, chosen)
             edits = compose(edits, chosen, current)
             current = following
-        # a first round that removed nothing: only joins that change words, or lines that
-        # open as the line before, may give the detectors more to find
-        settled = round_ == 0 and not chosen and not _lines_restart(current)
         if config.reflow:
             wraps = _reflow(current, pieces, config)
-            settled = settled and all(wrap.kind == "reflow" for wrap in wraps)
             if chosen:  # a paragraph with a seam to judge before its lines are joined waits
                 wraps, held = held_back(current, wraps)
                 focus = _merge(focus, _around(held))
@@ -233,28 +224,9 @@ def _rounds(current: str, edits: list[Edit], config: Config) -> tuple[str, list[
                 following = apply_edits(current, wraps)
                 edits = compose(edits, wraps, current)
                 current = following
-        if not focus or settled:
+        if not focus:
             break
     return current, edits, proposed
-
-
-_OPENING_WORDS = 3  # words that a line said again, or begun again, opens with
-
-
-def _lines_restart(text: str) -> bool:
-    """Whether a line of ``text`` opens with the first words of the line before.
-
-    A line read twice, or a sentence begun again on the next line, is judged once its
-    lines are joined to the text around them; a text with none of either needs no second
-    look after its lines are joined and nothing else was repaired.
-    """
-    previous: list[str] = []
-    for line in text.casefold().split("\n"):
-        opening = line.split(None, _OPENING_WORDS)[:_OPENING_WORDS]
-        if len(opening) == _OPENING_WORDS and opening == previous:
-            return True
-        previous = opening
-    return False
 
 
 def _reflow(current: str, pieces: list[tuple[int, int]] | None, config: Config) -> list[Edit]:
