@@ -501,8 +501,11 @@ def _structured(words: Words, start: int, end: int) -> bool:
     Lists, tables and code repeat their shape from line to line on purpose; inside the text
     of one list item, a passage said twice is as much damage as in prose.
     """
-    if not words.structured(start, end):
-        return False
+    return words.structured(start, end) and _beyond_items(words, start, end)
+
+
+def _beyond_items(words: Words, start: int, end: int) -> bool:
+    """:func:`_structured` of text that touches a structured line (``words.structured``)."""
     text = words.text
     if text.find("\n", start, end) >= 0:
         return True
@@ -536,7 +539,8 @@ _LINE = re.compile(r"^.*$", re.MULTILINE)  # each line of a text, in order
 def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
     """The gates that fit this shape (any one suffices); none where it is deliberate."""
     i, j, m = match.i, match.j, match.m
-    if _structured(words, words.starts[j], words.ends[i + m - 1]):
+    start, end = words.starts[j], words.ends[i + m - 1]
+    if words.structured(start, end) and _beyond_items(words, start, end):
         return ()  # lists, tables and code repeat their shape on purpose
     gap = words.gap(i)
     if seam == Seam.LINE:
@@ -1149,11 +1153,16 @@ def overlaps(
     # a copy ending at a seam beside a list item, a table row or a line of code would span
     # that line: such seams are left alone
     # (but for a seam inside the text of a list item: a copy may lie in that item alone)
-    seams = [
-        i
-        for i in seams
-        if 2 <= i < n and not _structured(words, words.starts[i - 1], words.ends[i])
-    ]
+    seams = [i for i in seams if 2 <= i < n]
+    if words.structured(0, len(words.text)):  # some line is structured
+        starts, ends = words.starts, words.ends
+        structured = words.structured
+        seams = [
+            i
+            for i in seams
+            if not structured(starts[i - 1], ends[i])
+            or not _beyond_items(words, starts[i - 1], ends[i])
+        ]
     context = _Context(
         words,
         config,
@@ -1199,7 +1208,7 @@ def overlaps(
     return edits
 
 
-_ANCHOR_RUN = 4  # words from an inline anchor on that the copies must share
+_ANCHOR_RUN = 4  # words from an inline anchor on that the copies must share (two checked past it)
 
 
 def _inline_anchors(
@@ -1230,10 +1239,11 @@ def _inline_anchors(
     anchors: dict[int, set[tuple[int, int]]] = {}
     last = len(stems) - 1
     for a, b in close:
-        if a < 2 or b - 2 <= a or b + _ANCHOR_RUN > last:
+        # the copies go on alike for a few words (most pairs fail here), or no gate could pass
+        if b + _ANCHOR_RUN > last or stems[a + 2] != stems[b + 2] or stems[a + 3] != stems[b + 3]:
             continue
-        if stems[a + 2 : a + _ANCHOR_RUN] != stems[b + 2 : b + _ANCHOR_RUN]:
-            continue  # the copies go on alike for a few words, or no gate could pass
+        if a < 2 or b - 2 <= a:
+            continue
         if stems[a - 1] != stems[b - 1]:
             if stems[a - 2] == stems[b - 1] and content[a - 1] and b - 1 not in marked:
                 # an earlier copy with a word of its own after its first one
