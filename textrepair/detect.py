@@ -504,36 +504,51 @@ def _structured(words: Words, start: int, end: int) -> bool:
     return words.structured(start, end) and _beyond_items(words, start, end)
 
 
+def _apart(words: Words, bigrams: list[tuple[str, str]], i: int) -> bool:
+    """Whether the word pair at ``i`` (in a list item) was not said before in its line.
+
+    A copy inside a list item lies in the item's line: where the pair's nearest earlier
+    place is in another line, no copy of the item starts at ``i``.
+    """
+    places = words.places.get(bigrams[i], ())
+    x = bisect.bisect_right(places, i - 2) - 1
+    return x < 0 or words.text.find("\n", words.starts[places[x]], words.starts[i]) >= 0
+
+
 def _beyond_items(words: Words, start: int, end: int) -> bool:
     """:func:`_structured` of text that touches a structured line (``words.structured``)."""
     text = words.text
     if text.find("\n", start, end) >= 0:
         return True
     line = bisect.bisect_right(words.line_starts, start) - 1
-    item = _prose_items(text).get(line)
+    items = _prose_items(text)
+    if line not in items:
+        first = words.line_starts[line]
+        last = text.find("\n", first)
+        items[line] = _prose_item(text[first : len(text) if last < 0 else last], first)
+    item = items[line]
     return item is None or start < item
 
 
 @functools.lru_cache(maxsize=8)
-def _prose_items(text: str) -> dict[int, int]:
-    """The list items of ``text`` whose text is prose: line number -> where that text starts.
+def _prose_items(text: str) -> dict[int, int | None]:
+    """The list items of prose of ``text`` found so far: line number -> where its text starts."""
+    return {}
+
+
+def _prose_item(line: str, offset: int) -> int | None:
+    """Where the text of ``line`` (at ``offset``) starts, if it is a list item of prose.
 
     An item of prose is a line that is structured only by its bullet or number, holds no
     code words and is mostly words of letters.
     """
-    items: dict[int, int] = {}
-    for number, match in enumerate(_LINE.finditer(text)):
-        item = _LIST_ITEM.match(match.group())
-        if item is None:
-            continue
-        body = item.group(1)
-        if structured_line(body) or CODE_WORDS.search(body) or not _reads_as_prose(body):
-            continue
-        items[number] = match.start() + item.start(1)
-    return items
-
-
-_LINE = re.compile(r"^.*$", re.MULTILINE)  # each line of a text, in order
+    item = _LIST_ITEM.match(line)
+    if item is None:
+        return None
+    body = item.group(1)
+    if structured_line(body) or CODE_WORDS.search(body) or not _reads_as_prose(body):
+        return None
+    return offset + item.start(1)
 
 
 def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
@@ -1161,7 +1176,7 @@ def overlaps(
             i
             for i in seams
             if not structured(starts[i - 1], ends[i])
-            or not _beyond_items(words, starts[i - 1], ends[i])
+            or not (_beyond_items(words, starts[i - 1], ends[i]) or _apart(words, bigrams, i))
         ]
     context = _Context(
         words,
