@@ -518,10 +518,10 @@ def _apart(words: Words, bigrams: list[tuple[str, str]], i: int) -> bool:
 def _beyond_items(words: Words, start: int, end: int) -> bool:
     """:func:`_structured` of text that touches a structured line (``words.structured``)."""
     text = words.text
-    if text.find("\n", start, end) >= 0:
+    if not _prose_items(text) or text.find("\n", start, end) >= 0:
         return True
     line = bisect.bisect_right(words.line_starts, start) - 1
-    items = _prose_items(text)
+    items = _prose_items(text)[0]
     if line not in items:
         first = words.line_starts[line]
         last = text.find("\n", first)
@@ -531,9 +531,18 @@ def _beyond_items(words: Words, start: int, end: int) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
-def _prose_items(text: str) -> dict[int, int | None]:
-    """The list items of prose of ``text`` found so far: line number -> where its text starts."""
-    return {}
+def _prose_items(text: str) -> list[dict[int, int | None]]:
+    """The list items of prose of ``text`` found so far (line number -> where its text starts).
+
+    Empty for a text with no list item at all (code, tables): nothing to look at there.
+    """
+    return [{}] if _ANY_ITEM.search(text) else []
+
+
+#: A line that opens as a list item does (:data:`_LIST_ITEM`), anywhere in a text.
+_ANY_ITEM = re.compile(
+    r"^[ \t]*(?:[-*+\u2022\u2023\u2013\u2014]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+\S", re.MULTILINE
+)
 
 
 def _prose_item(line: str, offset: int) -> int | None:
