@@ -489,10 +489,10 @@ def _words_to_line_end(words: Words, i: int) -> int:
     return bisect.bisect_left(words.starts, newline) - i
 
 
+#: A list item's bullet or number and the spaces after it, at a line's start.
+_BULLET = r"[ \t]*(?:[-*+\u2022\u2023\u2013\u2014]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+"
 #: A list item's bullet or number, and the text after it.
-_LIST_ITEM = re.compile(
-    r"[ \t]*(?:[-*+\u2022\u2023\u2013\u2014]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+(\S.*)"
-)
+_LIST_ITEM = re.compile(_BULLET + r"(\S.*)")
 
 
 def _structured(words: Words, start: int, end: int) -> bool:
@@ -540,9 +540,7 @@ def _prose_items(text: str) -> list[dict[int, int | None]]:
 
 
 #: A line that opens as a list item does (:data:`_LIST_ITEM`), anywhere in a text.
-_ANY_ITEM = re.compile(
-    r"^[ \t]*(?:[-*+\u2022\u2023\u2013\u2014]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+\S", re.MULTILINE
-)
+_ANY_ITEM = re.compile("^" + _BULLET + r"\S", re.MULTILINE)
 
 
 def _prose_item(line: str, offset: int) -> int | None:
