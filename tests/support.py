@@ -80,12 +80,7 @@ def _match_end(source: list[str], joinable: list[bool], word: str, pos: int) -> 
 
 def _entities_decoded(text: str) -> str:
     """``text`` with the entities decoded that ftfy leaves beside a ``<`` (normalize does)."""
-    return "\n".join(
-        normalize._decode_letters(line)
-        if "<" in line and "&" in line and not normalize._HTML_TAG.search(line)
-        else line
-        for line in text.split("\n")
-    )
+    return "\n".join(map(normalize._decode_letters, text.split("\n")))
 
 
 def unmatched_words(source: str, output: str) -> list[str]:

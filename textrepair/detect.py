@@ -518,10 +518,10 @@ def _apart(words: Words, bigrams: list[tuple[str, str]], i: int) -> bool:
 def _beyond_items(words: Words, start: int, end: int) -> bool:
     """:func:`_structured` of text that touches a structured line (``words.structured``)."""
     text = words.text
-    if not _prose_items(text) or text.find("\n", start, end) >= 0:
+    items = _prose_items(text)
+    if items is None or text.find("\n", start, end) >= 0:
         return True
     line = bisect.bisect_right(words.line_starts, start) - 1
-    items = _prose_items(text)[0]
     if line not in items:
         first = words.line_starts[line]
         last = text.find("\n", first)
@@ -531,12 +531,13 @@ def _beyond_items(words: Words, start: int, end: int) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
-def _prose_items(text: str) -> list[dict[int, int | None]]:
-    """The list items of prose of ``text`` found so far (line number -> where its text starts).
+def _prose_items(text: str) -> dict[int, int | None] | None:
+    """The lines of ``text`` asked about so far: where the text of a list item of prose starts.
 
-    Empty for a text with no list item at all (code, tables): nothing to look at there.
+    Filled as lines are asked about (:func:`_beyond_items`); ``None`` for a text with no
+    list item at all (code, tables): nothing to look at there.
     """
-    return [{}] if _ANY_ITEM.search(text) else []
+    return {} if _ANY_ITEM.search(text) else None
 
 
 #: A line that opens as a list item does (:data:`_LIST_ITEM`), anywhere in a text.
@@ -561,8 +562,7 @@ def _prose_item(line: str, offset: int) -> int | None:
 def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
     """The gates that fit this shape (any one suffices); none where it is deliberate."""
     i, j, m = match.i, match.j, match.m
-    start, end = words.starts[j], words.ends[i + m - 1]
-    if words.structured(start, end) and _beyond_items(words, start, end):
+    if _structured(words, words.starts[j], words.ends[i + m - 1]):
         return ()  # lists, tables and code repeat their shape on purpose
     gap = words.gap(i)
     if seam == Seam.LINE:

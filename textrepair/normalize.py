@@ -44,13 +44,15 @@ _INSIDE_WORDS = "'\N{RIGHT SINGLE QUOTATION MARK}-\N{HYPHEN}"  # signs an entity
 
 
 def _decode_letters(line: str) -> str:
-    """Decode the HTML entities of ``line`` that stand for a letter, or sit between letters.
+    """Decode the HTML entities of ``line`` that ftfy leaves beside a ``<`` but are damage.
 
     ftfy decodes no entity in a line that holds a ``<``, which may be markup. Where no HTML
     tag is, an entity for a letter is damage all the same (``(<<100) &egrave; sempre``,
     ``Bl&auml;ttermann <mario@…>``), and so is one glued between letters (``c&#39;è``);
-    ``&lt;`` in a table of entities stays.
+    ``&lt;`` in a table of entities stays. Any other line comes back as it is.
     """
+    if "<" not in line or "&" not in line or _HTML_TAG.search(line):
+        return line
 
     def decode(match: regex.Match[str]) -> str:
         entity = match.group()
@@ -223,11 +225,10 @@ def _fix_line(line: str) -> tuple[str, str]:
     if _LONE_SURROGATE.search(fixed):
         fixed = _LONE_SURROGATE.sub("\N{REPLACEMENT CHARACTER}", fixed)
         reasons.append("lone surrogate replaced")
-    if "<" in fixed and "&" in fixed and not _HTML_TAG.search(fixed):
-        decoded = _decode_letters(fixed)
-        if decoded != fixed:
-            reasons.append("HTML entity decoded")
-            fixed = decoded
+    decoded = _decode_letters(fixed)
+    if decoded != fixed:
+        reasons.append("HTML entity decoded")
+        fixed = decoded
     repaired = ftfy.fix_text(fixed, config=FTFY_CONFIG)
     if repaired != fixed:
         reasons.append(_ftfy_reason(fixed))

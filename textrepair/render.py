@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import KeysView, Sequence
 
 import regex
 
@@ -270,22 +270,21 @@ class _Vocabulary:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._words: set[str] | None = None
-        self._counts: Counter[str] = Counter()
+        self._counts: Counter[str] | None = None  # the words, casefolded, and how often
         self._forward: list[str] | None = None  # the words, sorted
         self._backward: list[str] | None = None  # the words spelt backward, sorted
 
     @property
-    def words(self) -> set[str]:
-        """The text's words, casefolded."""
-        if self._words is None:
+    def counts(self) -> Counter[str]:
+        """The text's words, casefolded, and how often each is written."""
+        if self._counts is None:
             self._counts = Counter(WORD.findall(self._text.casefold()))
-            self._words = set(self._counts)
-        return self._words
+        return self._counts
 
-    def count(self, word: str) -> int:
-        """How often the text writes ``word`` (casefolded) as a word of its own."""
-        return self._counts[word] if word in self.words else 0
+    @property
+    def words(self) -> KeysView[str]:
+        """The text's words, casefolded."""
+        return self.counts.keys()
 
     def _starting(self, prefix: str) -> str | None:
         """A word of the text that starts with ``prefix``."""
@@ -352,7 +351,7 @@ class _Vocabulary:
         """
         head, tail = left.casefold(), right.casefold()
         if (
-            self.count(head) > 1
+            self.counts[head] > 1  # written alone elsewhere than at this break
             or head in FUNCTION_WORDS
             or tail in FUNCTION_WORDS
             or len(tail) < _PAST_BREAK
