@@ -15,10 +15,13 @@ from textrepair.segment import (
     _mark_code_blocks,
     _mark_table_rows,
     has_ideographs,
+    resegment,
     segment,
     structured_line,
     structured_lines,
 )
+
+from .strategies import any_texts
 
 _PIECES = st.sampled_from(
     [
@@ -158,3 +161,38 @@ def test_no_ideograph_comes_before_the_quick_scans_bound() -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=0x3100), max_size=20))
 def test_has_ideographs_agrees_with_the_pattern(text: str) -> None:
     assert has_ideographs(text) == (IDEOGRAPHIC.search(text) is not None)
+
+
+@st.composite
+def _edited(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, str]], str]:
+    """A text, sorted disjoint edits of it (removals, spaces), and the text after them."""
+    text = draw(st.one_of(any_texts(), st.lists(_PIECES, max_size=20).map("".join)))
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    edits = [
+        (start, end, draw(st.sampled_from(["", " ", "\n"])))
+        for start, end in zip(cuts[::2], cuts[1::2])
+    ]
+    pieces, done = [], 0
+    for start, end, replacement in edits:
+        pieces += [text[done:start], replacement]
+        done = end
+    return text, edits, "".join([*pieces, text[done:]])
+
+
+@given(_edited())
+def test_resegment_splits_as_segment_does(
+    case: tuple[str, list[tuple[int, int, str]], str],
+) -> None:
+    text, edits, after = case
+    assert resegment(segment(text), edits, after) == segment(after)
+
+
+def test_resegment_splits_again_only_around_the_edits() -> None:
+    text = "Le projet d’expansion ;\nd’expansion a 1,5 M de :meth:`run` Straße"
+    start = text.index(" ;")
+    end = text.index(" a 1,5")
+    after_text = text[:start] + text[end:]
+    after = resegment(segment(text), [(start, end, "")], after_text)
+    assert after == segment(after_text)
+    expected = ["le", "projet", "d'", "expansion", "a", "1,5", "m", "de", "run", "strasse"]
+    assert after.keys == expected

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 from dataclasses import dataclass, replace
 
 import regex
@@ -20,11 +21,12 @@ from textrepair.normalize import normalize
 from textrepair.render import compose, held_back, lift, reflow
 from textrepair.resolve import resolve
 from textrepair.result import Edit, Repair, apply_edits
-from textrepair.segment import distinct_stems, has_ideographs, lines, segment
+from textrepair.segment import Words, distinct_stems, has_ideographs, lines, resegment, segment
 
 __all__ = ["clean", "repair"]
 
 _DEFAULT = Config()
+_START = operator.attrgetter("start")
 #: Rounds of detection: removing one copy can bring two others side by side.
 _ROUNDS = 8
 #: More rounds for reflows: a removal after a reflow can leave two more lines to join.
@@ -166,26 +168,63 @@ def _view(text: str, focus: list[tuple[int, int]]) -> _View | None:
     return _View.of(text, pieces)
 
 
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """The words of a text a round read whole, and the edits made to that text since.
+
+    The next round that reads its whole text splits again only around those edits
+    (:func:`~textrepair.segment.resegment`).
+    """
+
+    words: Words
+    #: each batch of edits, sorted, with the text after it
+    since: tuple[tuple[list[Edit], str], ...] = ()
+
+    def then(self, edits: list[Edit], text: str) -> _Known:
+        """This, and ``edits`` made next, giving ``text``."""
+        return _Known(self.words, (*self.since, (edits, text)))
+
+    def now(self) -> Words:
+        """The words of the text after every batch."""
+        words = self.words
+        for edits, text in self.since:
+            words = resegment(words, [(e.start, e.end, e.replacement) for e in edits], text)
+        return words
+
+
 def _detect_round(
-    current: str, config: Config, focus: list[tuple[int, int]] | None, *, whole: bool = False
-) -> tuple[list[Edit], list[Edit], _View | None]:
+    current: str,
+    config: Config,
+    focus: list[tuple[int, int]] | None,
+    known: _Known | None = None,
+    *,
+    whole: bool = False,
+) -> tuple[list[Edit], list[Edit], _View | None, _Known | None]:
     """One round of detection: the chosen edits and those below the threshold, on ``current``.
 
     A later round (``focus`` given) reads only the paragraphs around the focus, unless
-    ``whole``.
+    ``whole``. ``known`` is what a round before read of all the text, if one did: it spares
+    splitting all of it into words again. Returns the chosen edits, those below the
+    threshold, the view read (``None``: all of ``current``), and the words of ``current`` if
+    this round read all of it.
     """
     view = None if focus is None or whole else _view(current, focus)
     text = current if view is None else view.text
     # words that share no stem cannot be copies: only the character-level detectors run
-    words = lines(text) if distinct_stems(text) else segment(text)
+    if distinct_stems(text):
+        words = lines(text)
+    elif view is None and known is not None:
+        words = known.now()
+    else:
+        words = segment(text)
     seen = focus if view is None or focus is None else view.inside(focus)
     chosen, below = resolve(detect(words, config, seen), config.threshold)
     if view is not None:
         back = view.outside(chosen)
         if back is None:  # an edit across two pieces: read the whole text
-            return _detect_round(current, config, focus, whole=True)
+            return _detect_round(current, config, focus, known, whole=True)
         chosen = back
-    return chosen, below, view
+    return chosen, below, view, _Known(words) if view is None and words.starts else None
 
 
 def _rounds(current: str, edits: list[Edit], config: Config) -> tuple[str, list[Edit], list[Edit]]:
@@ -200,8 +239,9 @@ def _rounds(current: str, edits: list[Edit], config: Config) -> tuple[str, list[
     """
     proposed: list[Edit] = []
     focus: list[tuple[int, int]] | None = None
+    known: _Known | None = None
     for round_ in range(_ROUNDS + _REFLOWS):
-        chosen, below, view = _detect_round(current, config, focus)
+        chosen, below, view, known = _detect_round(current, config, focus, known)
         if round_ == 0 and below:
             # proposals may overlap one another: each is carried back on its own
             proposed = (
@@ -214,6 +254,7 @@ def _rounds(current: str, edits: list[Edit], config: Config) -> tuple[str, list[
             following = apply_edits(current, chosen)
             edits = compose(edits, chosen, current)
             current = following
+            known = known.then(sorted(chosen, key=_START), current) if known else None
         if config.reflow:
             wraps = _reflow(current, pieces, config)
             if chosen:  # a paragraph with a seam to judge before its lines are joined waits
@@ -224,6 +265,7 @@ def _rounds(current: str, edits: list[Edit], config: Config) -> tuple[str, list[
                 following = apply_edits(current, wraps)
                 edits = compose(edits, wraps, current)
                 current = following
+                known = known.then(sorted(wraps, key=_START), current) if known else None
         if not focus:
             break
     return current, edits, proposed

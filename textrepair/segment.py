@@ -39,6 +39,7 @@ __all__ = [
     "elision_equivalent",
     "has_ideographs",
     "lines",
+    "resegment",
     "seam_of",
     "segment",
     "structured_line",
@@ -305,24 +306,41 @@ def segment(text: str) -> Words:
         >>> w.gap(3)
         ''
     """
-    found = list(WORD.finditer(text))
+    ideographic = has_ideographs(text)
+    starts, ends, keys = _tokens(text, 0, len(text), ideographic=ideographic)
+    stems = _stems(keys)
+    content = _content(keys, ideographic=ideographic)
+    return _words(text, starts, ends, keys, stems=stems, content=content, ideographic=ideographic)
+
+
+def _tokens(
+    text: str, start: int, end: int, *, ideographic: bool
+) -> tuple[list[int], list[int], list[str]]:
+    """The words of ``text[start:end]``: their offsets in ``text`` and their keys.
+
+    ``start`` and ``end`` lie outside any word (at the ends of ``text`` or beside a space).
+    """
+    found = list(WORD.finditer(text, start, end))
     starts = list(map(_MATCH_START, found))
     ends = list(map(_MATCH_END, found))
-    if ":`" in text:  # reST roles: markup, not words (``:class:`Widget```)
-        roles = [m.span() for m in _ROLE.finditer(text)]
+    if ":`" in text[start:end]:  # reST roles: markup, not words (``:class:`Widget```)
+        roles = [m.span() for m in _ROLE.finditer(text, start, end)]
         kept = _outside(list(zip(starts, ends)), roles)
         starts, ends = [a for a, _ in kept], [b for _, b in kept]
-    folded = _fold(text)
-    if len(folded) == len(text):
-        keys = [folded[a:b] for a, b in zip(starts, ends)]
+    folded = _fold(text[start:end])
+    if len(folded) == end - start:
+        keys = [folded[a - start : b - start] for a, b in zip(starts, ends)]
     else:  # casefolding changed lengths (ß -> ss): fold word by word
         keys = [_key(text[a:b]) for a, b in zip(starts, ends)]
     if "'" in folded:
         starts, ends, keys = _split(starts, ends, keys, _elision_cuts, _has_apostrophe)
-    ideographic = has_ideographs(text)
     if ideographic:
         starts, ends, keys = _split(starts, ends, keys, _ideograph_cuts, _has_ideograph)
-    stems = _stems(keys)
+    return starts, ends, keys
+
+
+def _content(keys: list[str], *, ideographic: bool) -> list[bool]:
+    """Which keys are content words (see :class:`Words`)."""
     content = [
         len(k) >= 4 or k[0].isdigit() or (len(k) == 3 and k not in FUNCTION_WORDS) for k in keys
     ]
@@ -331,9 +349,115 @@ def segment(text: str) -> Words:
             IDEOGRAPHIC.match(k) is not None if len(k) == 1 else flag
             for k, flag in zip(keys, content)
         ]
-    line_starts = _line_starts(text)
+    return content
+
+
+def _words(
+    text: str,
+    starts: list[int],
+    ends: list[int],
+    keys: list[str],
+    *,
+    stems: list[str],
+    content: list[bool],
+    ideographic: bool,
+) -> Words:
+    """The :class:`Words` of ``text`` from its tokens (the lines and bigrams found here)."""
     places = bigram_places(stems)
-    return Words(text, starts, ends, keys, stems, content, line_starts, ideographic, [], places)
+    return Words(
+        text, starts, ends, keys, stems, content, _line_starts(text), ideographic, [], places
+    )
+
+
+def resegment(words: Words, edits: Sequence[tuple[int, int, str]], text: str) -> Words:
+    """:func:`segment` of ``text``, the text of ``words`` after ``edits``, reading little of it.
+
+    ``edits`` are sorted, disjoint ``(start, end, replacement)`` changes of ``words.text``
+    whose replacements hold no word character (a removal, a space for a line break). A word
+    that no edit touches is the same word in ``text``, moved: only the stretch between the
+    spaces around each edit is split again.
+
+    Example:
+        >>> old = segment("one two two three")
+        >>> resegment(old, [(7, 11, "")], "one two three").keys
+        ['one', 'two', 'three']
+    """
+    if words.ideographic or not words.starts or not edits:
+        return segment(text)
+    old = words.text
+    starts, ends, keys, stems, content = (
+        words.starts,
+        words.ends,
+        words.keys,
+        words.stems,
+        words.content,
+    )
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    new_keys: list[str] = []
+    new_stems: list[str] = []
+    new_content: list[bool] = []
+    shift = 0  # how far the text after the last edit moved
+    done = 0  # old words before this index are placed
+    x = 0
+    while x < len(edits):
+        # the stretch around the edit, from the space before it to the space after it; edits
+        # whose stretches touch are split again together
+        low = _space_before(old, edits[x][0])
+        high = _space_after(old, edits[x][1])
+        change = len(edits[x][2]) - (edits[x][1] - edits[x][0])
+        x += 1
+        while x < len(edits) and edits[x][0] <= high:
+            high = _space_after(old, max(high, edits[x][1]))
+            change += len(edits[x][2]) - (edits[x][1] - edits[x][0])
+            x += 1
+        # the old words before the stretch keep their keys and move by ``shift``
+        cut = bisect.bisect_right(ends, low, done)
+        new_starts += [a + shift for a in starts[done:cut]]
+        new_ends += [b + shift for b in ends[done:cut]]
+        new_keys += keys[done:cut]
+        new_stems += stems[done:cut]
+        new_content += content[done:cut]
+        done = bisect.bisect_right(starts, high, cut)
+        zone_starts, zone_ends, zone_keys = _tokens(
+            text, low + shift, high + shift + change, ideographic=False
+        )
+        new_starts += zone_starts
+        new_ends += zone_ends
+        new_keys += zone_keys
+        new_stems += _stems(zone_keys)
+        new_content += _content(zone_keys, ideographic=False)
+        shift += change
+    new_starts += [a + shift for a in starts[done:]]
+    new_ends += [b + shift for b in ends[done:]]
+    new_keys += keys[done:]
+    new_stems += stems[done:]
+    new_content += content[done:]
+    return _words(
+        text,
+        new_starts,
+        new_ends,
+        new_keys,
+        stems=new_stems,
+        content=new_content,
+        ideographic=False,
+    )
+
+
+def _space_before(text: str, at: int) -> int:
+    """The offset after the last whitespace before ``at`` (0 if none): no word spans it."""
+    x = at
+    while x > 0 and not text[x - 1].isspace():
+        x -= 1
+    return x
+
+
+def _space_after(text: str, at: int) -> int:
+    """The offset of the first whitespace from ``at`` on (the text's end if none)."""
+    x = at
+    while x < len(text) and not text[x].isspace():
+        x += 1
+    return x
 
 
 def has_ideographs(text: str) -> bool:
