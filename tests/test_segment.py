@@ -165,18 +165,35 @@ def test_has_ideographs_agrees_with_the_pattern(text: str) -> None:
 
 @st.composite
 def _edited(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, str]], str]:
-    """A text, sorted disjoint edits of it (removals, spaces), and the text after them."""
-    text = draw(st.one_of(any_texts(), st.lists(_PIECES, max_size=20).map("".join)))
-    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
-    edits = [
-        (start, end, draw(st.sampled_from(["", " ", "\n"])))
-        for start, end in zip(cuts[::2], cuts[1::2])
-    ]
-    pieces, done = [], 0
-    for start, end, replacement in edits:
-        pieces += [text[done:start], replacement]
+    """A text, sorted disjoint edits of it, and the text after them.
+
+    The edits remove stretches, put a space or a line break in their place, or put a space
+    for a run of spaces (a line joined).
+    """
+    pieces = st.lists(_PIECES, max_size=20).map("".join)
+    text = draw(st.one_of(any_texts(), pieces))
+    cuts = draw(st.lists(st.integers(0, len(text)), max_size=8))
+    spaces = [m.span() for m in re.finditer(r"\s+", text)]
+    cuts += (
+        [x for span in draw(st.lists(st.sampled_from(spaces), max_size=4)) for x in span]
+        if spaces
+        else []
+    )
+    edits = []
+    done = 0
+    for start, end in zip(*[iter(sorted(cuts))] * 2):
+        if start < done:
+            continue
+        spaced = text[start:end].isspace()
+        edits.append(
+            (start, end, draw(st.sampled_from([" ", "\n"] if spaced else ["", " ", "\n"])))
+        )
         done = end
-    return text, edits, "".join([*pieces, text[done:]])
+    kept, done = [], 0
+    for start, end, replacement in edits:
+        kept += [text[done:start], replacement]
+        done = end
+    return text, edits, "".join([*kept, text[done:]])
 
 
 @given(_edited())

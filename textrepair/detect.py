@@ -1183,7 +1183,7 @@ def overlaps(
             i
             for i in seams
             if not structured(starts[i - 1], ends[i])
-            or not (_beyond_items(words, starts[i - 1], ends[i]) or _apart(words, bigrams, i))
+            or not (_apart(words, bigrams, i) or _beyond_items(words, starts[i - 1], ends[i]))
         ]
     context = _Context(
         words,

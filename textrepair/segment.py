@@ -375,7 +375,7 @@ def resegment(words: Words, edits: Sequence[tuple[int, int, str]], text: str) ->
     ``edits`` are sorted, disjoint ``(start, end, replacement)`` changes of ``words.text``
     whose replacements hold no word character (a removal, a space for a line break). A word
     that no edit touches is the same word in ``text``, moved: only the stretch between the
-    spaces around each edit is split again.
+    spaces around each edit is split again, and none around spaces put for spaces.
 
     Example:
         >>> old = segment("one two two three")
@@ -397,27 +397,39 @@ def resegment(words: Words, edits: Sequence[tuple[int, int, str]], text: str) ->
     new_keys: list[str] = []
     new_stems: list[str] = []
     new_content: list[bool] = []
+
+    def keep(first: int, stop: int, shift: int) -> None:
+        """The old words from ``first`` to ``stop``, moved by ``shift``."""
+        new_starts.extend([a + shift for a in starts[first:stop]] if shift else starts[first:stop])
+        new_ends.extend([b + shift for b in ends[first:stop]] if shift else ends[first:stop])
+        new_keys.extend(keys[first:stop])
+        new_stems.extend(stems[first:stop])
+        new_content.extend(content[first:stop])
+
     shift = 0  # how far the text after the last edit moved
     done = 0  # old words before this index are placed
+    split = False  # whether some stretch was split again
     x = 0
     while x < len(edits):
+        start, end, replacement = edits[x]
+        change = len(replacement) - (end - start)
+        x += 1
+        if replacement.isspace() and old[start:end].isspace():
+            # spaces for spaces: the words on both sides stay as they are
+            cut = bisect.bisect_right(ends, start, done)
+            keep(done, cut, shift)
+            done, shift = cut, shift + change
+            continue
         # the stretch around the edit, from the space before it to the space after it; edits
         # whose stretches touch are split again together
-        low = _space_before(old, edits[x][0])
-        high = _space_after(old, edits[x][1])
-        change = len(edits[x][2]) - (edits[x][1] - edits[x][0])
-        x += 1
+        low, high = _space_before(old, start), _space_after(old, end)
         while x < len(edits) and edits[x][0] <= high:
-            high = _space_after(old, max(high, edits[x][1]))
-            change += len(edits[x][2]) - (edits[x][1] - edits[x][0])
+            start, end, replacement = edits[x]
+            high = _space_after(old, max(high, end))
+            change += len(replacement) - (end - start)
             x += 1
-        # the old words before the stretch keep their keys and move by ``shift``
         cut = bisect.bisect_right(ends, low, done)
-        new_starts += [a + shift for a in starts[done:cut]]
-        new_ends += [b + shift for b in ends[done:cut]]
-        new_keys += keys[done:cut]
-        new_stems += stems[done:cut]
-        new_content += content[done:cut]
+        keep(done, cut, shift)
         done = bisect.bisect_right(starts, high, cut)
         zone_starts, zone_ends, zone_keys = _tokens(
             text, low + shift, high + shift + change, ideographic=False
@@ -428,11 +440,21 @@ def resegment(words: Words, edits: Sequence[tuple[int, int, str]], text: str) ->
         new_stems += _stems(zone_keys)
         new_content += _content(zone_keys, ideographic=False)
         shift += change
-    new_starts += [a + shift for a in starts[done:]]
-    new_ends += [b + shift for b in ends[done:]]
-    new_keys += keys[done:]
-    new_stems += stems[done:]
-    new_content += content[done:]
+        split = True
+    keep(done, len(starts), shift)
+    if not split:  # the same words: the same pairs of them, at the same indices
+        return Words(
+            text,
+            new_starts,
+            new_ends,
+            new_keys,
+            new_stems,
+            new_content,
+            _line_starts(text),
+            False,
+            [],
+            words.places,
+        )
     return _words(
         text,
         new_starts,
