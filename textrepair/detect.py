@@ -464,6 +464,34 @@ def _inline_veto(words: Words, match: _Match) -> bool:
     return _case_differs(words, match) or not _stops_agree(words, match)
 
 
+def _contrast(words: Words, match: _Match) -> bool:
+    """Whether two whole sentences differ only where one swaps a small word or a number.
+
+    ``con el archivo … sin el archivo …``, ``version 1.0 … version 2.0``: two sentences
+    written alike on purpose, to set two cases side by side. A re-emitted clause differs
+    by an inflection, a synonym or a word dropped, and rarely is a whole sentence said again
+    with only its preposition or its number changed.
+    """
+    i, j, m = match.i, match.j, match.m
+    if match.similarity == 1.0 or match.tail or not _sentence_start(words, j):
+        return False
+    if not SENTENCE_END.search(words.gap(i).split("\n", 1)[0] + " "):
+        return False  # the earlier copy does not end a sentence
+    keys = words.keys
+    swapped = False
+    pairs = ((j - 1, i - 1), *match.pairs, (i, i + m))
+    for (x, y), (x2, y2) in zip(pairs, pairs[1:]):
+        if x2 - x != y2 - y:
+            return False  # a word added or dropped: a variant, not a contrast
+        for left, right in zip(keys[x + 1 : x2], keys[y + 1 : y2]):
+            small = left in FUNCTION_WORDS and right in FUNCTION_WORDS
+            numbers = left[:1].isdigit() and right[:1].isdigit()
+            if not (small or numbers):
+                return False
+            swapped = True
+    return swapped
+
+
 def _stops_agree(words: Words, match: _Match) -> bool:
     """Whether the copies end their sentences between the same aligned words.
 
@@ -1563,6 +1591,8 @@ def _best_at(
                 gates = (_PARAGRAPH,) if gates and whole else ()
             gate = next((g for g in gates if _passes(match, g)), None)
             if gate is not None and seam <= Seam.INLINE and _inline_veto(words, match):
+                gate = None
+            if gate is not None and not strong and _contrast(words, match):
                 gate = None
             if gate is None and not across:  # across a blank line, only a whole copy
                 for shorter in itertools.chain((match,), _shortened(words, match, seam)):
