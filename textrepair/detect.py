@@ -1541,12 +1541,19 @@ def _best_at(
                 continue  # inside a line the gates ask for three words, or two side by side
             if not strong:
                 # the gates ask the left copy's end to recur about as far on (similarity
-                # 0.75 or more), or else its first three words to start the later copy
+                # 0.75 or more), or else its first three words to start the later copy (a
+                # short one may end on the cut-off start of a word: ``quarterly earn``)
                 k = i - j
                 reach = k // 3 + 2
                 if (
                     stems[i - 1] not in stems[i + k - reach : i + k + reach]
                     and stems[j : j + 3] != stems[i : i + 3]
+                    and not (
+                        k <= 3
+                        and i + k <= len(stems)
+                        and stems[j : i - 1] == stems[i : i + k - 1]
+                        and _cut_short(words.keys[i - 1], words.keys[i + k - 1])
+                    )
                 ):
                     continue
             if not upgraded:
