@@ -260,6 +260,17 @@ def _cut_short(piece: str, word: str) -> bool:
     return len(piece) < len(word) and piece.isalpha() and word.startswith(piece)
 
 
+def _cut_off(words: Words, x: int, y: int) -> bool:
+    """Whether word ``x`` is word ``y`` cut off inside its letters, as written.
+
+    ``earn`` of ``earnings``; not ``V`` of ``vous`` (a cut keeps the case of what it cuts),
+    nor ``trace`` of ``trace_vdelete`` (a name of its own before the underscore).
+    """
+    piece = words.text[words.starts[x] : words.ends[x]]
+    word = words.text[words.starts[y] : words.ends[y]]
+    return _cut_short(piece, word) and word[len(piece)].isalpha()
+
+
 def _blocks(words: Words, start: int, i: int) -> list[Any]:
     """The aligned runs of ``stems[start:i]`` and the words after ``i`` (rapidfuzz LCS)."""
     stems = words.stems
@@ -1552,7 +1563,7 @@ def _best_at(
                         k <= 3
                         and i + k <= len(stems)
                         and stems[j : i - 1] == stems[i : i + k - 1]
-                        and _cut_short(words.keys[i - 1], words.keys[i + k - 1])
+                        and _cut_off(words, i - 1, i + k - 1)
                     )
                 ):
                     continue
