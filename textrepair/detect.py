@@ -978,7 +978,9 @@ def _marked_seams(words: Words) -> dict[int, int]:
         for scan in _SEAM_MARK
         for mark in scan.finditer(text)
     )
-    return {i: seam_of(text[ends[i - 1] : starts[i]]) for i in after if 0 < i < count}
+    gaps = ((i, text[ends[i - 1] : starts[i]]) for i in after if 0 < i < count)
+    # a bare line break (most marks of wrapped text) is a line seam: no need to read it
+    return {i: Seam.LINE if gap == "\n" else seam_of(gap) for i, gap in gaps}
 
 
 _FIRST_THREE = operator.itemgetter(slice(3))  # a key's first three characters

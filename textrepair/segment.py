@@ -329,7 +329,10 @@ def _tokens(
         starts, ends = [a for a, _ in kept], [b for _, b in kept]
     folded = _fold(text[start:end])
     if len(folded) == end - start:
-        keys = [folded[a - start : b - start] for a, b in zip(starts, ends)]
+        if start:
+            keys = [folded[a - start : b - start] for a, b in zip(starts, ends)]
+        else:  # the whole text (the usual case): no offset to take off
+            keys = [folded[a:b] for a, b in zip(starts, ends)]
     else:  # casefolding changed lengths (ß -> ss): fold word by word
         keys = [_key(text[a:b]) for a, b in zip(starts, ends)]
     if "'" in folded:
