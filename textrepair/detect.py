@@ -470,7 +470,7 @@ def _inline_veto(words: Words, match: _Match) -> bool:
     """
     if words.ideographic and match.matched < _CJK_INLINE_MATCHED:
         return True
-    if match.j and ";" in words.gap(match.i) and words.gap(match.j).rstrip()[-1:] in ":;":
+    if match.j and ";" in words.gap(match.i) and words.gap(match.j).rstrip().endswith((":", ";")):
         return True
     return _case_differs(words, match) or not _stops_agree(words, match)
 
