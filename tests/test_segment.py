@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import textrepair
@@ -130,11 +130,12 @@ _SEAM_PIECES = st.sampled_from(
 )
 #: The marks of a seam as one pattern (what ``detect._SEAM_MARK``'s scans stand for).
 _ONE_SEAM_MARK = re.compile(
-    "[\n;/|\N{HORIZONTAL ELLIPSIS}]|\\.\\.\\.|\\s[-\N{EN DASH}\N{EM DASH}]\\s"
+    "[\n;/|\N{HORIZONTAL ELLIPSIS}]|\\.\\.\\.|\\s[-\N{EN DASH}\N{EM DASH}]\\s|\\s--\\s"
 )
 
 
 @given(st.lists(_SEAM_PIECES, max_size=14).map("".join))
+@example("a -- a")  # two hyphens between spaces: a dash typed in ASCII
 def test_the_seam_scans_mark_the_seams_one_pattern_marks(text: str) -> None:
     words = segment(text)
     expected: dict[int, int] = {}
