@@ -11,6 +11,8 @@ import itertools
 import json
 from pathlib import Path
 
+import pytest
+
 import textrepair
 
 CASES_DIR = Path(__file__).parent / "cases"
@@ -67,3 +69,15 @@ def test_seed_report_replays() -> None:
     report = textrepair.repair(SEED_INPUT)
     assert report.replay(SEED_INPUT) == report.text
     assert report.text == textrepair.clean(SEED_INPUT)
+
+
+@pytest.mark.parametrize("mark", [" / ", "\N{HORIZONTAL ELLIPSIS} ", " - ", " \N{EN DASH} "])
+def test_seed_with_its_seams_marked_inside_the_line(mark: str) -> None:
+    """The seed's ` ;` seams written as another mark inside the line read the same.
+
+    Two copies accepted after the mark confirm it as the text's seam, so that the loose
+    variant (`les capitaux nécessaires … par an` / `le capital nécessaire …`) goes too.
+    """
+    damaged = SEED_INPUT.replace(" ;\n", mark)
+    assert damaged != SEED_INPUT
+    assert textrepair.clean(damaged).split() == SEED_EXPECTED.split()

@@ -10,6 +10,7 @@ artifact, a line break, nothing at all) the less similarity it takes.
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import itertools
 import operator
@@ -1239,7 +1240,8 @@ def overlaps(
     )
     edits: list[Candidate] = tiles
     waiting: list[tuple[_Match, int]] = []  # near misses at separator seams
-    confirmed = 0
+    # accepted copies after a separator: at a line end (any mark), or inside a line (by mark)
+    confirmed: collections.Counter[str] = collections.Counter()
     covered = 0  # words before this index belong to a copy already found
     for i in seams:
         if i < covered and marked.get(i, Seam.INLINE) < Seam.LINE:
@@ -1261,14 +1263,28 @@ def overlaps(
             edits.append(make(words, best[1], best[2], seam))
             if best[1].similarity == 1.0 and best[2].tail != _CUT:
                 covered = max(covered, i + best[1].m)  # an exact copy: nothing better inside
-            confirmed += seam == Seam.SEPARATOR_LINE
+            if seam >= Seam.SEPARATOR:
+                confirmed[_separator_kind(words, i, seam)] += 1
         elif near is not None:
             waiting.append((near, seam))
-    if confirmed >= _CONFIRMING:
-        for match, seam in waiting:
-            if _passes(match, _CONFIRMED_SEPARATOR):
-                edits.append(_edit(words, match, _CONFIRMED_SEPARATOR, seam))
+    for match, seam in waiting:
+        kind = _separator_kind(words, match.i, seam)
+        if kind and confirmed[kind] >= _CONFIRMING and _passes(match, _CONFIRMED_SEPARATOR):
+            edits.append(_edit(words, match, _CONFIRMED_SEPARATOR, seam))
     return edits
+
+
+def _separator_kind(words: Words, i: int, seam: int) -> str:
+    """Which separator a seam's copies confirm: any at a line end, or this mark in a line.
+
+    A chunked text marks its seams one way: two copies accepted after `` / `` inside a line
+    make the next `` / `` a seam too. A bar inside a line is a table's border as often as a
+    seam: it confirms nothing (``""``).
+    """
+    if seam == Seam.SEPARATOR_LINE:
+        return "\n"
+    mark = "".join(words.gap(i).split())
+    return "" if "|" in mark else mark
 
 
 _ANCHOR_RUN = 4  # words from an inline anchor on that the copies must share (two checked past it)
@@ -1626,7 +1642,7 @@ def _best_at(
                 score = _score(match, gate, seam)
                 if best is None or score > best[0]:
                     best = (score, match, gate)
-            elif seam == Seam.SEPARATOR_LINE and (near is None or match.matched > near.matched):
+            elif seam >= Seam.SEPARATOR and (near is None or match.matched > near.matched):
                 near = match
     return best, near, seam
 
