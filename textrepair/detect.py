@@ -1027,6 +1027,21 @@ def _duplicate_line(line: str, before: str, earlier: str = "") -> bool:
     return _prose_line(line)
 
 
+def _duplicate_opening(line: str, after: str) -> bool:
+    """Whether ``line``, said twice in a row to open a paragraph, is a duplicate.
+
+    With no line before it to tell wrapped prose from verse, the line after the copies
+    tells: a line of wrapped prose, or a whole sentence of eight words or more, said twice
+    and followed by more prose is a tile read twice; a heading, a title or a lyric's first
+    line is shorter, and a line naming a URL, a path or an option is configuration.
+    """
+    if CODE_WORDS.search(line) and not _reads_as_prose(line):
+        return False
+    if SENTENCE_END.search(line) and len(line.split(None, _SENTENCE_TWICE)) < _SENTENCE_TWICE:
+        return False  # a short sentence said twice may be meant
+    return _prose_line(line) and _prose_line(after)
+
+
 def _prose_line(line: str) -> bool:
     """Whether ``line`` is as long as a line of wrapped prose (35 characters, five words)."""
     return (
@@ -1087,15 +1102,18 @@ def _tiles(lines: list[str], line_keys: list[tuple[str, ...] | None]) -> list[tu
             first = n - size  # the first copy
             copies = (stop - first) // size
             unit = line_keys[first:n]
+            copy = "\n".join(lines[n : n + size])
+            if first and lines[first - 1].strip():
+                duplicate = _duplicate_line(
+                    copy, lines[first - 1], lines[first - 2] if first >= 2 else ""
+                )
+            else:  # the first lines of a paragraph: the line after the copies tells
+                after = first + copies * size
+                duplicate = _duplicate_opening(copy, lines[after] if after < count else "")
             if (
                 2 <= copies <= _TILE_COPIES
-                and first >= 1
                 and (size == 1 or unit[0] != unit[1])  # two lines alike: a unit of one
-                and _duplicate_line(
-                    "\n".join(lines[n : n + size]),
-                    lines[first - 1],
-                    lines[first - 2] if first >= 2 else "",
-                )
+                and duplicate
             ):
                 runs.append((first, n, first + copies * size))
             n = stop
