@@ -198,6 +198,7 @@ def _edited(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, str]], str]:
 
 
 @given(_edited())
+@example(("0\x1f", [(1, 2, " "), (2, 2, "")], "0 "))  # a space no stretch ends at
 def test_resegment_splits_as_segment_does(
     case: tuple[str, list[tuple[int, int, str]], str],
 ) -> None:

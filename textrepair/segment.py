@@ -411,6 +411,7 @@ def resegment(words: Words, edits: Sequence[tuple[int, int, str]], text: str) ->
 
     shift = 0  # how far the text after the last edit moved
     done = 0  # old words before this index are placed
+    floor = 0  # where the last edit ended: no stretch starts before it
     split = False  # whether some stretch was split again
     x = 0
     while x < len(edits):
@@ -421,11 +422,11 @@ def resegment(words: Words, edits: Sequence[tuple[int, int, str]], text: str) ->
             # spaces for spaces: the words on both sides stay as they are
             cut = bisect.bisect_right(ends, start, done)
             keep(done, cut, shift)
-            done, shift = cut, shift + change
+            done, shift, floor = cut, shift + change, end
             continue
         # the stretch around the edit, from the space before it to the space after it; edits
         # whose stretches touch are split again together
-        low, high = _space_before(old, start), _space_after(old, end)
+        low, high = max(_space_before(old, start), floor), _space_after(old, end)
         while x < len(edits) and edits[x][0] <= high:
             start, end, replacement = edits[x]
             high = _space_after(old, max(high, end))
@@ -443,6 +444,7 @@ def resegment(words: Words, edits: Sequence[tuple[int, int, str]], text: str) ->
         new_stems += _stems(zone_keys)
         new_content += _content(zone_keys, ideographic=False)
         shift += change
+        floor = high
         split = True
     keep(done, len(starts), shift)
     if not split:  # the same words: the same pairs of them, at the same indices
@@ -469,20 +471,19 @@ def resegment(words: Words, edits: Sequence[tuple[int, int, str]], text: str) ->
     )
 
 
+#: Characters that end a stretch split again (:func:`resegment`): no word holds one.
+_BREAKS = (" ", "\n", "\t")
+
+
 def _space_before(text: str, at: int) -> int:
-    """The offset after the last whitespace before ``at`` (0 if none): no word spans it."""
-    x = at
-    while x > 0 and not text[x - 1].isspace():
-        x -= 1
-    return x
+    """The offset after the last space, tab or line break before ``at`` (0 if none)."""
+    return max(text.rfind(mark, 0, at) for mark in _BREAKS) + 1
 
 
 def _space_after(text: str, at: int) -> int:
-    """The offset of the first whitespace from ``at`` on (the text's end if none)."""
-    x = at
-    while x < len(text) and not text[x].isspace():
-        x += 1
-    return x
+    """The offset of the first space, tab or line break from ``at`` on (the end if none)."""
+    found = [x for x in (text.find(mark, at) for mark in _BREAKS) if x >= 0]
+    return min(found) if found else len(text)
 
 
 def has_ideographs(text: str) -> bool:
