@@ -5,10 +5,12 @@ from __future__ import annotations
 import bisect
 import re
 
+import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import textrepair
+import textrepair.segment as segment_module
 from textrepair._patterns import CODE_WORDS, IDEOGRAPHIC, IDEOGRAPHIC_FROM, STRUCTURED_LINE
 from textrepair.detect import _marked_seams
 from textrepair.segment import (
@@ -22,6 +24,8 @@ from textrepair.segment import (
 )
 
 from .strategies import any_texts
+
+Tokens = tuple[list[int], list[int], list[str]]
 
 _PIECES = st.sampled_from(
     [
@@ -180,16 +184,12 @@ def _edited(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, str]], str]:
         if spaces
         else []
     )
+    cuts.sort()
     edits = []
-    done = 0
-    for start, end in zip(*[iter(sorted(cuts))] * 2):
-        if start < done:
-            continue
+    for start, end in zip(cuts[::2], cuts[1::2]):  # sorted: each pair starts after the last
         spaced = text[start:end].isspace()
-        edits.append(
-            (start, end, draw(st.sampled_from([" ", "\n"] if spaced else ["", " ", "\n"])))
-        )
-        done = end
+        choices = [" ", "\n"] if spaced else ["", " ", "\n"]
+        edits.append((start, end, draw(st.sampled_from(choices))))
     kept, done = [], 0
     for start, end, replacement in edits:
         kept += [text[done:start], replacement]
@@ -206,12 +206,30 @@ def test_resegment_splits_as_segment_does(
     assert resegment(segment(text), edits, after) == segment(after)
 
 
-def test_resegment_splits_again_only_around_the_edits() -> None:
+def test_resegment_splits_again_only_around_the_edits(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "Le projet d’expansion ;\nd’expansion a 1,5 M de :meth:`run` Straße"
     start = text.index(" ;")
     end = text.index(" a 1,5")
     after_text = text[:start] + text[end:]
-    after = resegment(segment(text), [(start, end, "")], after_text)
+    before = segment(text)
+    stretches: list[str] = []
+    split = segment_module._tokens
+
+    def recording(text: str, start: int, end: int, *, ideographic: bool) -> Tokens:
+        stretches.append(text[start:end])
+        return split(text, start, end, ideographic=ideographic)
+
+    monkeypatch.setattr(segment_module, "_tokens", recording)
+    after = resegment(before, [(start, end, "")], after_text)
+    assert stretches == ["d’expansion"]  # from the space before the edit to the space after
     assert after == segment(after_text)
     expected = ["le", "projet", "d'", "expansion", "a", "1,5", "m", "de", "run", "strasse"]
     assert after.keys == expected
+
+
+def test_resegment_splits_nothing_again_for_joined_lines() -> None:
+    text = "one line\nand the next\n"
+    before = segment(text)
+    after = resegment(before, [(8, 9, " ")], "one line and the next\n")
+    assert after == segment("one line and the next\n")
+    assert after.places is before.places  # the same words: the same pairs, not counted again
