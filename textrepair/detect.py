@@ -504,6 +504,30 @@ def _contrast(words: Words, match: _Match) -> bool:
     return swapped
 
 
+#: Aligned words of a copy short enough that every pair must be one word, not one stem.
+_SHORT_COPY = 3
+
+
+def _stems_only(words: Words, match: _Match) -> bool:
+    """Whether a short copy pairs two words that share only their first letters.
+
+    Stems pair ``capitaux`` with ``capital``; in a copy of two or three words, two words of
+    one root (``administrator serwera administruje serwerem``: the administrator of the
+    server administers it) are no copy unless they are one word inflected, elided or cut
+    off (``programa a par``, ``programa a partir``).
+    """
+    if match.matched > _SHORT_COPY:
+        return False
+    keys = words.keys
+    return any(
+        keys[x] != keys[y]
+        and not _soft_equal(keys[x], keys[y])
+        and not elision_equivalent(keys[x], keys[y])
+        and not _cut_short(keys[x], keys[y])
+        for x, y in match.pairs
+    )
+
+
 def _stops_agree(words: Words, match: _Match) -> bool:
     """Whether the copies end their sentences between the same aligned words.
 
@@ -1647,6 +1671,8 @@ def _best_at(
             if gate is not None and seam <= Seam.INLINE and _inline_veto(words, match):
                 gate = None
             if gate is not None and not strong and _contrast(words, match):
+                gate = None
+            if gate is not None and not strong and _stems_only(words, match):
                 gate = None
             if gate is None and not across:  # across a blank line, only a whole copy
                 for shorter in itertools.chain((match,), _shortened(words, match, seam)):
