@@ -473,7 +473,37 @@ def _inline_veto(words: Words, match: _Match) -> bool:
         return True
     if match.j and ";" in words.gap(match.i) and words.gap(match.j).rstrip().endswith((":", ";")):
         return True
+    if _litany(words, match):
+        return True
     return _case_differs(words, match) or not _stops_agree(words, match)
+
+
+def _litany(words: Words, match: _Match) -> bool:
+    """Whether a clause said twice is begun a third time and changed, between commas.
+
+    ``Happy birthday to you, happy birthday to you, happy birthday dear Kazio``: a song's
+    or a speech's clauses say their words again on purpose and vary the last of them. The
+    words go on repeating past two whole copies, but not for a third whole one (a loop),
+    and a comma stands at the same place in each. A chunk re-emitted after a comma is not
+    followed by a third copy that starts alike.
+    """
+    i, j, m, stems = match.i, match.j, match.m, words.stems
+    if match.similarity < 1.0 or i - j != m:
+        return False
+    first, last = j, i + m  # the run that repeats every m words, both ways from the copies
+    while first > 0 and stems[first - 1] == stems[first - 1 + m]:
+        first -= 1
+    while last < len(stems) and stems[last] == stems[last - m]:
+        last += 1
+    if not 2 * m < last - first < 3 * m:
+        return False
+    unit = stems[j:i]
+    if any(m % p == 0 and unit == unit[p:] + unit[:p] for p in range(1, m)):
+        return False  # the clause is itself a word or two said again: a loop
+    return any(
+        "," in words.gap(first + c + m) and "," in words.gap(first + c + 2 * m)
+        for c in range(last - first - 2 * m)
+    )
 
 
 def _contrast(words: Words, match: _Match) -> bool:
