@@ -473,9 +473,29 @@ def _inline_veto(words: Words, match: _Match) -> bool:
         return True
     if match.j and ";" in words.gap(match.i) and words.gap(match.j).rstrip().endswith((":", ";")):
         return True
-    if _litany(words, match):
+    if _litany(words, match) or _lines_alike(words, match):
         return True
     return _case_differs(words, match) or not _stops_agree(words, match)
+
+
+def _lines_alike(words: Words, match: _Match) -> bool:
+    """Whether both copies break between two short lines after the same aligned word.
+
+    Short lines that end and begin alike (``Kazanie w Mroku\nKędy w Mroku\nKędy z Miłą``)
+    are a list's or a poem's: a chunk said again inside a line does not carry the other
+    copy's line break along. (Lines of wrapped prose read twice do: tiles of a scan.)
+    """
+    end_left, end_right = match.i - 1, match.i + match.m - 1
+    text, starts = words.text, words.starts
+    for x, y in match.pairs:
+        if x < end_left and y < end_right and "\n" in words.gap(x + 1) and "\n" in words.gap(y + 1):
+            line_start = text.rfind("\n", 0, starts[x]) + 1
+            next_end = text.find("\n", starts[x + 1])
+            next_end = len(text) if next_end < 0 else next_end
+            short = words.ends[x] - line_start < _DUPLICATE_WIDTH
+            if short and next_end - starts[x + 1] < _DUPLICATE_WIDTH:
+                return True  # two short lines: a list's or a verse's
+    return False
 
 
 def _litany(words: Words, match: _Match) -> bool:
