@@ -467,7 +467,9 @@ def _inline_veto(words: Words, match: _Match) -> bool:
 
     Their case or their sentence ends differ, or, in Chinese or Japanese, the passage is
     shorter than ten characters, or they are items of a list after a colon or a semicolon
-    that say its head again (``als: het kind werd beëindigd; het kind werd beëindigd door``).
+    that say its head again (``als: het kind werd beëindigd; het kind werd beëindigd door``),
+    the clauses of a litany (:func:`_litany`) or short lines of a list or a poem
+    (:func:`_lines_alike`).
     """
     if words.ideographic and match.matched < _CJK_INLINE_MATCHED:
         return True
@@ -481,7 +483,7 @@ def _inline_veto(words: Words, match: _Match) -> bool:
 def _lines_alike(words: Words, match: _Match) -> bool:
     """Whether both copies break between two short lines after the same aligned word.
 
-    Short lines that end and begin alike (``Kazanie w Mroku\nKędy w Mroku\nKędy z Miłą``)
+    Short lines that end and begin alike (``Kazanie w Mroku\\nKędy w Mroku\\nKędy z Miłą``)
     are a list's or a poem's: a chunk said again inside a line does not carry the other
     copy's line break along. (Lines of wrapped prose read twice do: tiles of a scan.)
     """
@@ -504,8 +506,8 @@ def _litany(words: Words, match: _Match) -> bool:
     ``Happy birthday to you, happy birthday to you, happy birthday dear Kazio``: a song's
     or a speech's clauses say their words again on purpose and vary the last of them. The
     words go on repeating past two whole copies, but not for a third whole one (a loop),
-    and a comma stands at the same place in each. A chunk re-emitted after a comma is not
-    followed by a third copy that starts alike.
+    and a comma stands at the same place in the second copy and the third. A chunk
+    re-emitted after a comma is not followed by a third copy that starts alike.
     """
     i, j, m, stems = match.i, match.j, match.m, words.stems
     if match.similarity < 1.0 or i - j != m:
