@@ -884,7 +884,7 @@ def _copy_end(match: _Match) -> int:
 def _garbled(words: Words, match: _Match) -> bool:
     """Whether the later copy breaks off at a line end and goes on with other words.
 
-    ``... dans le monde entier » ;\ncette stratégie ... dans le\ndu monde », comme`` : the
+    ``... dans le monde entier » ;\\ncette stratégie ... dans le\\ndu monde », comme`` : the
     later copy stops at ``dans le``, and the next line starts a new chunk (``du monde``) that
     the earlier, complete copy does not need. Only when the earlier copy's end was not said
     again (its last words are unmatched) does the later copy lose to it.
@@ -899,7 +899,7 @@ def _garbled(words: Words, match: _Match) -> bool:
 
 
 def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
-    """The gate for a later copy that stops short (``... dans le monde ;\ndans le``)."""
+    """The gate for a later copy that stops short (``... dans le monde ;\\ndans le``)."""
     if not match.tail or match.lead:
         return None
     if _structured(words, words.starts[match.j], words.ends[match.i + match.m - 1]):
@@ -1506,7 +1506,7 @@ def _paragraph_seam(context: _Context, j: int, i: int) -> bool:
     or a list item before the copy (six words and a line break, or twelve words: a numbered
     heading is said again by its text however long it is), unless it breaks off on an
     article or a preposition or the next paragraph goes on with its sentence (a word in
-    lower case: ``… à l’aide de\n\npouvez configurer … à l’aide de l’outil ufw``).
+    lower case: ``… à l’aide de\\n\\npouvez configurer … à l’aide de l’outil ufw``).
     """
     words, paragraphs = context.words, context.paragraphs
     if paragraphs[i] != paragraphs[j] + 1 or paragraphs[i - 1] != paragraphs[j]:

@@ -147,7 +147,7 @@ def _mark_code_blocks(text: str, line_starts: Sequence[int], flags: list[int]) -
     """Flag the lines of code blocks whatever their indentation.
 
     A reST literal block is the indented block after a blank line that follows a line ending
-    with ``::`` (``their suffixes::\n\n   expr1, expr2``) or a code directive (``.. code-block::
+    with ``::`` (``their suffixes::\\n\\n   expr1, expr2``) or a code directive (``.. code-block::
     python`` and its options); a Markdown fenced block runs from a line opening with three
     backticks or tildes to the next such line (or the end).
     """
