@@ -91,7 +91,7 @@ LONE_SEPARATOR_LINE = regex.compile(
     r"""
     \n(
     [^\S\n]*                                   # optional indentation
-    (?:[;,/|\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}]|\.\.\.)  # one separator mark
+    (?:[;,/|\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}\N{MIDDLE DOT}-]|\.\.\.)  # one mark
     [^\S\n]*                                   # optional trailing spaces
     )(?=\n)                                    # the line end
     """,

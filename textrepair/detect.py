@@ -1862,12 +1862,15 @@ def _line_around(text: str, start: int, end: int) -> str:
 
 
 def stray_separators(text: str, words: Words | None = None) -> list[Edit]:
-    """Find lines holding only a stray separator mark.
+    """Find lines holding only a stray separator mark, and marks that open a line.
 
     Between two halves of a sentence the mark and its line breaks give way to one space;
     a ``;``, ``/`` or ``|`` line between two sentences, or at the start or end of the text, is
     removed with its line break. An ellipsis or a dash alone after a finished sentence, or
-    between blank lines, may be a deliberate break and stays.
+    between blank lines, may be a deliberate break and stays (so does a hyphen under a line
+    whose next line opens a sentence: a heading's underline). A ``;``, ``,`` or ``/`` that
+    opens a line and goes on in lower case with a sentence that the line of prose before
+    left open goes too (``un\\n; certain recouvrement``).
 
     Args:
         text: The normalised text.
@@ -1920,7 +1923,25 @@ def stray_separators(text: str, words: Words | None = None) -> list[Edit]:
         if following.strip():
             reason = f"stray “{mark}” line"
             edits.append(Edit(start, end + 1, "", "separator", _SEPARATOR_SCORE, reason))
+    for match in _OPENING_MARK.finditer(text):
+        # a mark that opens a line and the rest of a sentence the line before left open
+        # (``un\n; certain recouvrement``): a chunk's seam, as no one sets it there
+        start = match.start(1)
+        previous = _line_around(text, match.start() - 1, match.start() - 1)
+        if (
+            _prose_line(previous)
+            and not SENTENCE_END.search(previous)
+            and previous.rstrip()[-1:] not in _CLAUSE_MARKS
+            and not structured_line(previous)
+            and not (blocky and structure.structured(start, start))
+        ):
+            reason = f"stray “{match.group(1)}” opening a line inside a sentence"
+            edits.append(Edit(start, match.end(1), "", "separator", _SEPARATOR_SCORE, reason))
     return edits
+
+
+#: A ``;``, ``,`` or ``/`` that opens a line, then a space and a word in lower case.
+_OPENING_MARK = regex.compile(r"(?<=\n)[^\S\n]*([;,/][^\S\n]+)(?=\p{Ll})")
 
 
 _MAX_PERIOD = 8
