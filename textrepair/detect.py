@@ -1923,25 +1923,27 @@ def stray_separators(text: str, words: Words | None = None) -> list[Edit]:
         if following.strip():
             reason = f"stray “{mark}” line"
             edits.append(Edit(start, end + 1, "", "separator", _SEPARATOR_SCORE, reason))
-    for match in _OPENING_MARK.finditer(text):
+    for opening in _OPENING_MARK.finditer(text):
         # a mark that opens a line and the rest of a sentence the line before left open
         # (``un\n; certain recouvrement``): a chunk's seam, as no one sets it there
-        start = match.start(1)
-        previous = _line_around(text, match.start() - 1, match.start() - 1)
+        start = opening.start(1)
+        previous = _line_around(text, opening.start(), opening.start())
         if (
-            _prose_line(previous)
+            text[opening.end(1)].islower()
+            and _prose_line(previous)
             and not SENTENCE_END.search(previous)
             and previous.rstrip()[-1:] not in _CLAUSE_MARKS
             and not structured_line(previous)
             and not (blocky and structure.structured(start, start))
         ):
-            reason = f"stray “{match.group(1)}” opening a line inside a sentence"
-            edits.append(Edit(start, match.end(1), "", "separator", _SEPARATOR_SCORE, reason))
+            reason = f"stray “{opening.group(1)}” opening a line inside a sentence"
+            edits.append(Edit(start, opening.end(1), "", "separator", _SEPARATOR_SCORE, reason))
     return edits
 
 
-#: A ``;``, ``,`` or ``/`` that opens a line, then a space and a word in lower case.
-_OPENING_MARK = regex.compile(r"(?<=\n)[^\S\n]*([;,/][^\S\n]+)(?=\p{Ll})")
+#: A line break, then a ``;``, ``,`` or ``/`` that opens the line and a space before a
+#: letter (plain ``re``: a scan that starts with a line break skips ahead in C).
+_OPENING_MARK = re.compile(r"\n[^\S\n]*([;,/][^\S\n]+)(?=[^\W\d_])")
 
 
 _MAX_PERIOD = 8
