@@ -1870,7 +1870,8 @@ def stray_separators(text: str, words: Words | None = None) -> list[Edit]:
     between blank lines, may be a deliberate break and stays (so does a hyphen under a line
     whose next line opens a sentence: a heading's underline). A ``;``, ``,`` or ``/`` that
     opens a line and goes on in lower case with a sentence that the line of prose before
-    left open goes too (``un\\n; certain recouvrement``).
+    left open goes too (``un\\n; certain recouvrement``), and so does a middle dot after a
+    space at the end of such a line, or a comma there in a text with a stray mark line.
 
     Args:
         text: The normalised text.
@@ -1923,6 +1924,23 @@ def stray_separators(text: str, words: Words | None = None) -> list[Edit]:
         if following.strip():
             reason = f"stray “{mark}” line"
             edits.append(Edit(start, end + 1, "", "separator", _SEPARATOR_SCORE, reason))
+    # a comma or a middle dot left at the end of a line of prose, after a space, before the
+    # rest of its sentence in lower case: a chunk's seam, in a text that shows stray marks
+    # already (a comma typed after a space is a typo as often, and stays)
+    seamed = bool(edits)
+    for closing in _CLOSING_MARK.finditer(text):
+        start, end = closing.span(1)
+        mark = closing.group(1).strip()
+        line = _line_around(text, start, start)
+        if (
+            (seamed or mark != ",")
+            and text[closing.end()].islower()
+            and _prose_line(line)
+            and not structured_line(line)
+            and not (blocky and structure.structured(start, start))
+        ):
+            reason = f"stray “{mark}” ending a line inside a sentence"
+            edits.append(Edit(start, end, "", "separator", _SEPARATOR_SCORE, reason))
     for opening in _OPENING_MARK.finditer(text):
         # a mark that opens a line and the rest of a sentence the line before left open
         # (``un\n; certain recouvrement``): a chunk's seam, as no one sets it there
@@ -1941,6 +1959,8 @@ def stray_separators(text: str, words: Words | None = None) -> list[Edit]:
     return edits
 
 
+#: A ``,`` or ``·`` after a space at the end of a line, then a letter that opens the next.
+_CLOSING_MARK = re.compile(r"\w([^\S\n]+[,\N{MIDDLE DOT}])[^\S\n]*\n[^\S\n]*(?=[^\W\d_])")
 #: A line break, then a ``;``, ``,`` or ``/`` that opens the line and a space before a
 #: letter (plain ``re``: a scan that starts with a line break skips ahead in C).
 _OPENING_MARK = re.compile(r"\n[^\S\n]*([;,/][^\S\n]+)(?=[^\W\d_])")
