@@ -1929,8 +1929,8 @@ def stray_separators(text: str, words: Words | None = None) -> list[Edit]:
     # already (a comma typed after a space is a typo as often, and stays)
     seamed = bool(edits)
     for closing in _CLOSING_MARK.finditer(text):
-        start, end = closing.span(1)
-        mark = closing.group(1).strip()
+        start, end = closing.start() - 1, closing.start() + 1  # the space and the mark
+        mark = text[closing.start()]
         line = _line_around(text, start, start)
         if (
             (seamed or mark != ",")
@@ -1959,8 +1959,11 @@ def stray_separators(text: str, words: Words | None = None) -> list[Edit]:
     return edits
 
 
-#: A ``,`` or ``·`` after a space at the end of a line, then a letter that opens the next.
-_CLOSING_MARK = re.compile(r"\w([^\S\n]+[,\N{MIDDLE DOT}])[^\S\n]*\n[^\S\n]*(?=[^\W\d_])")
+#: A ``,`` or ``·`` after a word and a space at the end of a line, then a letter that opens
+#: the next (the scan starts with the mark: ``re`` skips ahead to it in C).
+_CLOSING_MARK = re.compile(
+    r"[,\N{MIDDLE DOT}](?<=\w[ \t][,\N{MIDDLE DOT}])[^\S\n]*\n[^\S\n]*(?=[^\W\d_])"
+)
 #: A line break, then a ``;``, ``,`` or ``/`` that opens the line and a space before a
 #: letter (plain ``re``: a scan that starts with a line break skips ahead in C).
 _OPENING_MARK = re.compile(r"\n[^\S\n]*([;,/][^\S\n]+)(?=[^\W\d_])")
