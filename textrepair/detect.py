@@ -1178,22 +1178,26 @@ def _tiles(lines: list[str], line_keys: list[tuple[str, ...] | None]) -> list[tu
             first = n - size  # the first copy
             copies = (stop - first) // size
             unit = line_keys[first:n]
-            copy = "\n".join(lines[n : n + size])
-            if first and lines[first - 1].strip():
-                duplicate = _duplicate_line(
-                    copy, lines[first - 1], lines[first - 2] if first >= 2 else ""
-                )
-            else:  # the first lines of a paragraph: the line after the copies tells
-                after = first + copies * size
-                duplicate = _duplicate_opening(copy, lines[after] if after < count else "")
             if (
                 2 <= copies <= _TILE_COPIES
                 and (size == 1 or unit[0] != unit[1])  # two lines alike: a unit of one
-                and duplicate
+                and _read_twice(lines, first, n, first + copies * size)
             ):
                 runs.append((first, n, first + copies * size))
             n = stop
     return runs
+
+
+def _read_twice(lines: list[str], first: int, n: int, stop: int) -> bool:
+    """Whether ``lines[first:n]``, said again up to ``stop``, are wrapped prose read twice.
+
+    The line before tells (:func:`_duplicate_line`); at a paragraph's start, where there is
+    none, the line after the copies does (:func:`_duplicate_opening`).
+    """
+    copy = "\n".join(lines[n : 2 * n - first])
+    if first and lines[first - 1].strip():
+        return _duplicate_line(copy, lines[first - 1], lines[first - 2] if first >= 2 else "")
+    return _duplicate_opening(copy, lines[stop] if stop < len(lines) else "")
 
 
 def _line_repeats(words: Words) -> tuple[set[int], list[Candidate]]:
@@ -1722,9 +1726,11 @@ def _best_at(
             gate = next((g for g in gates if _passes(match, g)), None)
             if gate is not None and seam <= Seam.INLINE and _inline_veto(words, match):
                 gate = None
-            if gate is not None and not strong and _contrast(words, match):
-                gate = None
-            if gate is not None and not strong and _stems_only(words, match):
+            if (
+                gate is not None
+                and not strong
+                and (_contrast(words, match) or _stems_only(words, match))
+            ):
                 gate = None
             if gate is None and not across:  # across a blank line, only a whole copy
                 for shorter in itertools.chain((match,), _shortened(words, match, seam)):
@@ -1924,6 +1930,15 @@ def stray_separators(text: str, words: Words | None = None) -> list[Edit]:
         if following.strip():
             reason = f"stray “{mark}” line"
             edits.append(Edit(start, end + 1, "", "separator", _SEPARATOR_SCORE, reason))
+
+    def in_prose(line: str, at: int) -> bool:
+        """Whether ``line`` (where offset ``at`` lies) is a line of prose, no code."""
+        return (
+            _prose_line(line)
+            and not structured_line(line)
+            and not (blocky and structure.structured(at, at))
+        )
+
     # a comma or a middle dot left at the end of a line of prose, after a space, before the
     # rest of its sentence in lower case: a chunk's seam, in a text that shows stray marks
     # already (a comma typed after a space is a typo as often, and stays)
@@ -1931,13 +1946,10 @@ def stray_separators(text: str, words: Words | None = None) -> list[Edit]:
     for closing in _CLOSING_MARK.finditer(text):
         start, end = closing.start() - 1, closing.start() + 1  # the space and the mark
         mark = text[closing.start()]
-        line = _line_around(text, start, start)
         if (
             (seamed or mark != ",")
             and text[closing.end()].islower()
-            and _prose_line(line)
-            and not structured_line(line)
-            and not (blocky and structure.structured(start, start))
+            and in_prose(_line_around(text, start, start), start)
         ):
             reason = f"stray “{mark}” ending a line inside a sentence"
             edits.append(Edit(start, end, "", "separator", _SEPARATOR_SCORE, reason))
@@ -1948,11 +1960,9 @@ def stray_separators(text: str, words: Words | None = None) -> list[Edit]:
         previous = _line_around(text, opening.start(), opening.start())
         if (
             text[opening.end(1)].islower()
-            and _prose_line(previous)
             and not SENTENCE_END.search(previous)
             and previous.rstrip()[-1:] not in _CLAUSE_MARKS
-            and not structured_line(previous)
-            and not (blocky and structure.structured(start, start))
+            and in_prose(previous, start)
         ):
             reason = f"stray “{opening.group(1)}” opening a line inside a sentence"
             edits.append(Edit(start, opening.end(1), "", "separator", _SEPARATOR_SCORE, reason))

@@ -364,9 +364,14 @@ def _words(
     stems: list[str],
     content: list[bool],
     ideographic: bool,
+    places: dict[tuple[str, str], list[int]] | None = None,
 ) -> Words:
-    """The :class:`Words` of ``text`` from its tokens (the lines and bigrams found here)."""
-    places = bigram_places(stems)
+    """The :class:`Words` of ``text`` from its tokens (the lines found here).
+
+    The bigrams are counted too, unless ``places`` already holds them.
+    """
+    if places is None:
+        places = bigram_places(stems)
     return Words(
         text, starts, ends, keys, stems, content, _line_starts(text), ideographic, [], places
     )
@@ -447,19 +452,6 @@ def resegment(words: Words, edits: Sequence[tuple[int, int, str]], text: str) ->
         floor = high
         split = True
     keep(done, len(starts), shift)
-    if not split:  # the same words: the same pairs of them, at the same indices
-        return Words(
-            text,
-            new_starts,
-            new_ends,
-            new_keys,
-            new_stems,
-            new_content,
-            _line_starts(text),
-            False,
-            [],
-            words.places,
-        )
     return _words(
         text,
         new_starts,
@@ -468,6 +460,8 @@ def resegment(words: Words, edits: Sequence[tuple[int, int, str]], text: str) ->
         stems=new_stems,
         content=new_content,
         ideographic=False,
+        # the same words when no stretch was split again: the same pairs, at the same places
+        places=None if split else words.places,
     )
 
 
