@@ -272,6 +272,17 @@ def _cut_off(words: Words, x: int, y: int) -> bool:
     return _cut_short(piece, word) and word[len(piece)].isalpha()
 
 
+def _cut_start(keys: Sequence[str], x: int, y: int) -> bool:
+    """Whether word ``y`` (if any) is a cut-off start of word ``x`` (``sp`` of ``speed``).
+
+    A word of its own (``a`` before ``any``) is no cut-off start.
+    """
+    if y >= len(keys):
+        return False
+    cut, whole = keys[y], keys[x]
+    return len(cut) < len(whole) and whole.startswith(cut) and cut not in FUNCTION_WORDS
+
+
 def _blocks(words: Words, start: int, i: int) -> list[Any]:
     """The aligned runs of ``stems[start:i]`` and the words after ``i`` (rapidfuzz LCS)."""
     stems = words.stems
@@ -364,11 +375,7 @@ def _align(words: Words, j: int, i: int) -> _Match | None:
         size_left = sum(weight[trim : i - start])
         size_right = sum(weight[i - start : i - start + m])
         size_tail = sum(weight[left_end - start : i - start])
-    partial = False
-    if tail and i + m < len(keys):
-        cut, whole = keys[i + m], keys[left_end]
-        # a word of its own ("a" before "any") is no cut-off start
-        partial = len(cut) < len(whole) and whole.startswith(cut) and cut not in FUNCTION_WORDS
+    partial = bool(tail) and _cut_start(keys, left_end, i + m)
     return _Match(
         j=start + trim,
         i=i,
@@ -393,16 +400,18 @@ def _shortened(words: Words, match: _Match, seam: int) -> Iterator[_Match]:
     A later copy that stops short goes on with other words, some of which the alignment may
     take for more of the copy (``la``, ``de``); each shorter reading ends on an aligned word.
     Only readings that a gate for a copy stopping short could accept are built: after a
-    separator at a line break or at a plain line break (a reading ends on a whole word, and
-    inside a line only a copy breaking off inside a word stops short).
+    separator at a line break or at a plain line break, and after a separator mark inside a
+    line for a long copy only (:data:`_CUT_LONG`; a reading ends on a whole word, and inside
+    a line a short copy stops short only breaking off inside a word).
     """
-    if seam not in (Seam.SEPARATOR_LINE, Seam.LINE):
+    if seam not in (Seam.SEPARATOR_LINE, Seam.LINE, Seam.SEPARATOR):
         return
     if words.ideographic or len(match.pairs) < 2 or match.lead:
         return  # every gate for a copy that stops short asks for no lead
     flags = words.content
     i, j = match.i, match.j
-    for n in range(len(match.pairs) - 1, 1, -1):
+    least = _CUT_LONG.matched if seam == Seam.SEPARATOR else 2
+    for n in range(len(match.pairs) - 1, least - 1, -1):
         pairs = match.pairs[:n]
         left_end, m = pairs[-1][0] + 1, pairs[-1][1] + 1 - i
         tail = i - left_end
@@ -411,6 +420,9 @@ def _shortened(words: Words, match: _Match, seam: int) -> Iterator[_Match]:
             continue
         content = sum(1 for x, _ in pairs if flags[x])
         content_right = sum(1 for _, y in pairs if flags[y])
+        # the word after it may break off the earlier copy's next word, unless the two were
+        # aligned as one ("description" of "descriptions")
+        partial = match.pairs[n] != (left_end, i + m) and _cut_start(words.keys, left_end, i + m)
         yield _Match(
             j=j,
             i=i,
@@ -423,7 +435,7 @@ def _shortened(words: Words, match: _Match, seam: int) -> Iterator[_Match]:
             novel=max(sum(flags[j:i]) - content, sum(flags[i : i + m]) - content_right),
             novel_right=sum(flags[i : i + m]) - content_right,
             prefix_similarity=prefix_similarity,
-            partial=False,  # a shorter reading ends on a whole word
+            partial=partial,
             right_matched=frozenset(y for _, y in pairs),
             pairs=pairs,
         )
@@ -580,13 +592,15 @@ def _stems_only(words: Words, match: _Match) -> bool:
     )
 
 
-def _stops_agree(words: Words, match: _Match) -> bool:
+def _stops_agree(words: Words, match: _Match, left_only: bool = False) -> bool:
     """Whether the copies end their sentences between the same aligned words.
 
     A passage said again is said with its punctuation: ``the command `ls', execute man`` and
     ``ls. Execute man man`` share three words, but not a sentence; nor do ``a coisa mais fina
     do mundo. Não é.`` and ``A coisa mais fina do mundo é o sentimento``, where a word of one
-    copy lies between two aligned ones.
+    copy lies between two aligned ones. With ``left_only``, only a sentence end of the earlier
+    copy must be said again (a chunk cut short may lose one: ``127 tekens Van Voor\n... 127
+    tekens. Vanaf``).
     """
     text, starts, ends = words.text, words.starts, words.ends
 
@@ -594,6 +608,8 @@ def _stops_agree(words: Words, match: _Match) -> bool:
         return _INNER_SENTENCE_END.search(text[ends[first] : starts[last]] + " ") is not None
 
     pairs = match.pairs
+    if left_only:
+        return all(stops(y, y2) or not stops(x, x2) for (x, y), (x2, y2) in zip(pairs, pairs[1:]))
     return all(stops(x, x2) == stops(y, y2) for (x, y), (x2, y2) in zip(pairs, pairs[1:]))
 
 
@@ -910,12 +926,28 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
             # "ai vetrai, ai trasportatori, ai ...\nvetrai di": a list says its head again;
             # "1, to tell him you have read one ...; 2,\nto tell him you have read all"
             return None
-    if (
-        seam >= Seam.SEPARATOR
-        and "|" not in words.gap(match.i)  # a bar is a table's cell border as often
-        and match.tail <= match.matched
-        and _passes(match, _CUT_LONG)
-    ):
+    if match.tail >= 2:
+        # parallel clauses: the words that led to the earlier copy lead to the later one
+        # again ("for archives without the flag, the priority is 500, while for archives
+        # with\nthe flag, the priority is 1")
+        keys, i, j = words.keys, match.i, match.j
+        tail_end = set(keys[max(i - match.tail, i - 3) : i])
+        if sum(keys[x] in tail_end for x in range(max(j - 3, 0), j)) >= 2:
+            return None
+    gap = words.gap(match.i)
+    if seam >= Seam.SEPARATOR:
+        long_cut = "|" not in gap and match.tail <= match.matched  # a bar: a table's cells
+    else:
+        # a line break inside a sentence, the earlier copy begun inside one too and said
+        # again up to near its end: a clause said again in parallel ends long before the
+        # break ("for normal archives, the value is 500, for special\narchives, the value is 1")
+        long_cut = (
+            seam == Seam.LINE
+            and 2 * match.tail <= match.matched
+            and not _sentence_start(words, match.j)
+            and not _INNER_SENTENCE_END.search(gap.split("\n", 1)[0] + " ")
+        )
+    if long_cut and _passes(match, _CUT_LONG):
         return _CUT_LONG  # no elaboration says seven words again: the chunk's end may be anywhere
     left = words.text[words.starts[match.j] : words.ends[match.i - 1]]
     if _INNER_SENTENCE_END.search(left):
@@ -1028,10 +1060,27 @@ def _conjoined_edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Cand
     return Candidate(edit, (words.starts[j], end_of_first))
 
 
+_CLOSING_MARKS = regex.compile(r"[\p{Pf}\p{Pe}\"']*[.!?\N{HORIZONTAL ELLIPSIS}]+[\p{Pf}\p{Pe}\"']*")
+
+
+def _closing_mark(gap: str) -> str:
+    """The sentence end that opens ``gap`` (``.`` of ``.\n``, ``!»`` of ``!» ``), or ``""``."""
+    found = _CLOSING_MARKS.match(gap)
+    return found.group() if found else ""
+
+
 def _right_cut_edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Candidate:
     """Remove the later copy, which stops short, and the seam before it."""
     i, m = match.i, match.m
-    end = words.ends[i + m] if match.partial else words.ends[i + m - 1]
+    if match.partial:
+        end = words.ends[i + m]
+    else:
+        end = words.ends[i + m - 1]
+        # a sentence end after the copy's last word that follows the earlier copy's word too
+        # is the copy's (``exponent. Een\n---\n... exponent.\nbinaire``)
+        mark = _closing_mark(words.gap(i + m))
+        if mark and _closing_mark(words.gap(match.pairs[-1][0] + 1)) == mark:
+            end += len(mark)
     reason = (
         f"the later copy repeats {match.matched} of {i - match.j} words after a "
         f"{_SEAM_NAMES[seam]} and stops short; kept the earlier, complete copy"
@@ -1726,6 +1775,8 @@ def _best_at(
             gate = next((g for g in gates if _passes(match, g)), None)
             if gate is not None and seam <= Seam.INLINE and _inline_veto(words, match):
                 gate = None
+            if gate is not None and seam == Seam.LINE and not _stops_agree(words, match, True):
+                gate = None  # "exponent. Een\nbinaire exponent bestaat uit een"
             if (
                 gate is not None
                 and not strong
