@@ -179,6 +179,8 @@ _CUT_PARTIAL = _Gate(2, 1, 0.9, _CUT, 0, 0)
 #: A later copy after a line break that stops short and goes on with other words in its
 #: line: a long one only (a line that opens with a few words of the line before is prose).
 _CUT_MIDLINE = _Gate(6, 3, 0.95, _CUT, 0, 0)
+#: The same, said again word for word but for the earlier copy's last word.
+_CUT_MIDLINE_NEAR = _Gate(4, 2, 1.0, _CUT, 0, 0)
 #: A long later copy after a separator mark that stops short, word for word the start of the
 #: earlier one: its chunk may end past a sentence end, and no elaboration after a mark inside
 #: a line says seven words again.
@@ -966,7 +968,10 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
         if seam == Seam.LINE and words.line_end(match.i + match.m - 1):
             return _CUT_AFTER_BREAK  # the copy breaks off at the end of its own line
         if seam == Seam.LINE and "\n" not in left:
-            return _CUT_MIDLINE  # a long copy breaks off and the line goes on
+            # a long copy breaks off and the line goes on; a shorter one, only one word short
+            # (not in Chinese or Japanese, whose sentence ends have no space to tell them by)
+            near = match.tail == 1 and not words.ideographic
+            return _CUT_MIDLINE_NEAR if near else _CUT_MIDLINE
     return None
 
 
