@@ -199,6 +199,9 @@ _CONFIRMED_SEPARATOR = _Gate(4, 3, 0.45, 4, 3, 5)
 #: joined with a blank line. Four words at least: a short phrase said again after a blank
 #: line is a stanza's or a heading's.
 _PARAGRAPH = _Gate(4, 2, 0.8, 0, 1, 1)
+#: The same, the paragraph breaking off on an article, a preposition or a conjunction (no
+#: paragraph ends so): three words said again word for word are enough.
+_PARAGRAPH_OPEN = _Gate(3, 1, 1.0, 0, 0, 0)
 _CONFIRMING = 2  # accepted overlaps at separator seams that confirm the separator
 #: A later copy after a line break that starts with words of its own: as alike as inside a line.
 _LEAD_SIMILARITY = 0.85
@@ -1776,7 +1779,12 @@ def _best_at(
             if across:  # the later copy goes on in its line: a line of its own is a refrain's
                 goes_on = match.m >= _PARAGRAPH_LINE or not words.line_end(i + match.m - 1)
                 whole = goes_on and _paragraph_seam(context, match.j, i)
-                gates = (_PARAGRAPH,) if gates and whole else ()
+                if not (gates and whole):
+                    gates = ()
+                elif words.keys[i - 1] in FUNCTION_WORDS:  # no paragraph ends on "in"
+                    gates = (_PARAGRAPH, _PARAGRAPH_OPEN)
+                else:
+                    gates = (_PARAGRAPH,)
             gate = next((g for g in gates if _passes(match, g)), None)
             if gate is not None and seam <= Seam.INLINE and _inline_veto(words, match):
                 gate = None
