@@ -1397,6 +1397,8 @@ def overlaps(
     waiting: list[tuple[_Match, int]] = []  # near misses at separator seams
     # accepted copies after a separator: at a line end (any mark), or inside a line (by mark)
     confirmed: collections.Counter[str] = collections.Counter()
+    marks: collections.Counter[str] = collections.Counter()  # the marks of line-end seams
+    copied: set[int] = set()  # seams with a copy accepted after them
     covered = 0  # words before this index belong to a copy already found
     for i in seams:
         if i < covered and marked.get(i, Seam.INLINE) < Seam.LINE:
@@ -1420,12 +1422,51 @@ def overlaps(
                 covered = max(covered, i + best[1].m)  # an exact copy: nothing better inside
             if seam >= Seam.SEPARATOR:
                 confirmed[_separator_kind(words, i, seam)] += 1
+                if seam == Seam.SEPARATOR_LINE:
+                    marks["".join(words.gap(i).split())] += 1
+                    copied.add(i)
         elif near is not None:
             waiting.append((near, seam))
     for match, seam in waiting:
         kind = _separator_kind(words, match.i, seam)
         if kind and confirmed[kind] >= _CONFIRMING and _passes(match, _CONFIRMED_SEPARATOR):
             edits.append(_edit(words, match, _CONFIRMED_SEPARATOR, seam))
+            copied.add(match.i)
+    if any(count >= _CONFIRMING for count in marks.values()):
+        edits += _confirmed_marks(words, marked, marks, copied)
+    return edits
+
+
+#: A mark typed after a space at a line end (``capital ;\n``): group 1 is the space and mark.
+_LINE_END_MARK = re.compile(r"([^\S\n]+[;/,\N{HORIZONTAL ELLIPSIS}])[^\S\n]*\n")
+
+
+def _confirmed_marks(
+    words: Words, marked: dict[int, int], marks: collections.Counter[str], copied: set[int]
+) -> list[Candidate]:
+    """The marks left at line ends that the text's chunk seams write (``aller ;\nen``).
+
+    A chunked text marks every seam the same way, with a copy after it or not: where two
+    copies were accepted after a mark typed at a line end, that mark at the end of another
+    line inside a sentence is a seam's too, and goes (the line break stays).
+    """
+    text, edits = words.text, []
+    for i, strength in sorted(marked.items()):
+        if strength != Seam.SEPARATOR_LINE or i in copied:
+            continue
+        gap = words.gap(i)
+        found = _LINE_END_MARK.match(gap)
+        if found is None or marks["".join(gap.split())] < _CONFIRMING:
+            continue
+        start = words.ends[i - 1]
+        if structured_line(_line_around(text, start, start)) or structured_line(
+            _line_around(text, words.starts[i], words.starts[i])
+        ):
+            continue
+        mark = found.group(1).strip()
+        reason = f"“{mark}” at a line end, where the text's chunk seams write it"
+        edit = Edit(start, start + found.end(1), "", "separator", _SEPARATOR_SCORE, reason)
+        edits.append(Candidate(edit))
     return edits
 
 
