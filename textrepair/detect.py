@@ -1068,12 +1068,15 @@ def _conjoined_edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Cand
     return Candidate(edit, (words.starts[j], end_of_first))
 
 
-_CLOSING_MARKS = regex.compile(r"[\p{Pf}\p{Pe}\"']*[.!?\N{HORIZONTAL ELLIPSIS}]+[\p{Pf}\p{Pe}\"']*")
+#: A sentence end with the closing quotes and brackets around it (``.``, ``!»``, ``».``).
+_SENTENCE_CLOSE = regex.compile(
+    r"[\p{Pf}\p{Pe}\"']*[.!?\N{HORIZONTAL ELLIPSIS}]+[\p{Pf}\p{Pe}\"']*"
+)
 
 
-def _closing_mark(gap: str) -> str:
+def _sentence_close(gap: str) -> str:
     """The sentence end that opens ``gap`` (``.`` of ``.\n``, ``!»`` of ``!» ``), or ``""``."""
-    found = _CLOSING_MARKS.match(gap)
+    found = _SENTENCE_CLOSE.match(gap)
     return found.group() if found else ""
 
 
@@ -1086,8 +1089,8 @@ def _right_cut_edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Cand
         end = words.ends[i + m - 1]
         # a sentence end after the copy's last word that follows the earlier copy's word too
         # is the copy's (``exponent. Een\n---\n... exponent.\nbinaire``)
-        mark = _closing_mark(words.gap(i + m))
-        if mark and _closing_mark(words.gap(match.pairs[-1][0] + 1)) == mark:
+        mark = _sentence_close(words.gap(i + m))
+        if mark and _sentence_close(words.gap(match.pairs[-1][0] + 1)) == mark:
             end += len(mark)
     reason = (
         f"the later copy repeats {match.matched} of {i - match.j} words after a "
@@ -1447,8 +1450,9 @@ def _confirmed_marks(
     """The marks left at line ends that the text's chunk seams write (``aller ;\nen``).
 
     A chunked text marks every seam the same way, with a copy after it or not: where two
-    copies were accepted after a mark typed at a line end, that mark at the end of another
-    line inside a sentence is a seam's too, and goes (the line break stays).
+    copies were accepted after a mark typed at a line end, that mark typed after a word at
+    the end of another line (no list item, table row or code) is a seam's too, and goes; the
+    line break stays.
     """
     text, edits = words.text, []
     for i, strength in sorted(marked.items()):
