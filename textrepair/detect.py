@@ -492,7 +492,7 @@ def _inline_veto(words: Words, match: _Match) -> bool:
         return True
     if match.j and ";" in words.gap(match.i) and words.gap(match.j).rstrip().endswith((":", ";")):
         return True
-    if _litany(words, match) or _lines_alike(words, match):
+    if _litany(words, match) or _chant(words, match) or _lines_alike(words, match):
         return True
     return _case_differs(words, match) or not _stops_agree(words, match)
 
@@ -543,6 +543,34 @@ def _litany(words: Words, match: _Match) -> bool:
         "," in words.gap(first + c + m) and "," in words.gap(first + c + 2 * m)
         for c in range(last - first - 2 * m)
     )
+
+
+_CHANT_WORDS = 4  # words of a clause that a chant says again and again
+
+
+def _chant(words: Words, match: _Match) -> bool:
+    """Whether the copies are a short clause chanted three times or more between commas.
+
+    ``Let it be, let it be, let it be, let it be.``, ``We shall overcome, we shall
+    overcome, we shall overcome some day``: the chant opens its sentence or its line, a
+    comma ends each copy, and a clause of three words or more goes on in lower case (a
+    cry of one or two words may keep its capital: ``Holy, Holy, Holy``). :func:`loops`
+    judges it as a chant (six copies make a loop); a loop that a model writes with commas
+    starts inside its sentence, or says a sentence's start again with its capital.
+    """
+    i, j, m, stems = match.i, match.j, match.m, words.stems
+    if match.similarity < 1.0 or i - j != m or m > _CHANT_WORDS:
+        return False
+    first, last = j, i + m  # the run that repeats every m words, both ways from the copies
+    while first > 0 and stems[first - 1] == stems[first - 1 + m]:
+        first -= 1
+    while last < len(stems) and stems[last] == stems[last - m]:
+        last += 1
+    if last - first < 3 * m or not _sentence_start(words, first):
+        return False
+    if m > 2 and words.text[words.starts[first + m]].isupper():
+        return False  # "… duros, Los enlaces duros, Los enlaces duros": a sentence start looped
+    return any(all(words.gap(x) == ", " for x in range(first + c + m, last, m)) for c in range(m))
 
 
 def _contrast(words: Words, match: _Match) -> bool:
@@ -2163,6 +2191,12 @@ def loops(words: Words) -> list[Candidate]:
                 continue  # a flood in a chat log is the log's
             if copies < _CHANT_COPIES:  # fewer copies than any chant needs: look at the gaps
                 gaps = [words.gap(x) for x in range(t + p, t + copies * p, p)]
+                for r in range(1, p):
+                    # a unit read from inside a chant holds its commas: "it be, let it be, let"
+                    inner = [words.gap(x) for x in range(t + r, t + copies * p, p)]
+                    if all(gap == ", " for gap in inner):
+                        gaps = inner
+                        break
             else:
                 gaps = []
             least = 3 if p > 1 else 4  # copies of a phrase, of a single word
