@@ -485,8 +485,8 @@ def _inline_veto(words: Words, match: _Match) -> bool:
     Their case or their sentence ends differ, or, in Chinese or Japanese, the passage is
     shorter than ten characters, or they are items of a list after a colon or a semicolon
     that say its head again (``als: het kind werd beëindigd; het kind werd beëindigd door``),
-    the clauses of a litany (:func:`_litany`) or short lines of a list or a poem
-    (:func:`_lines_alike`).
+    the clauses of a litany (:func:`_litany`) or a chant (:func:`_chant`), or short lines of a
+    list or a poem (:func:`_lines_alike`).
     """
     if words.ideographic and match.matched < _CJK_INLINE_MATCHED:
         return True
