@@ -474,6 +474,27 @@ def _case_differs(words: Words, match: _Match) -> bool:
     return False
 
 
+def _capitals_differ(words: Words, match: _Match) -> bool:
+    """Whether an aligned word opens with a capital in one copy only, inside both sentences.
+
+    A name or a defined term (``rights ("Copyright and Related Rights"). Copyright and
+    Related Rights include``) is no copy of the same words in lower case
+    (``copyright and related or neighboring rights``); a chunk said again keeps the case of
+    its words but its first (and where a sentence or a line starts), and a restart's first
+    word may be read as the end of the earlier copy (``seguridad de La seguridad de la``).
+    """
+    text, starts = words.text, words.starts
+    for x, y in match.pairs:
+        a, b = text[starts[x]], text[starts[y]]
+        if a.isupper() == b.isupper() or not (a.isalpha() and b.isalpha()):
+            continue
+        if y == match.i or (x == match.i - 1 and a.isupper()):
+            continue  # a chunk's first word, a restart's first word
+        if not (_sentence_start(words, x) or _sentence_start(words, y)):
+            return True
+    return False
+
+
 #: Aligned characters' weight a Chinese or Japanese copy inside a line needs (two a word):
 #: shorter phrases come back on purpose there ("使ってプロセス ID を使ってプロセスを停止").
 _CJK_INLINE_MATCHED = 5
@@ -1866,13 +1887,19 @@ def _best_at(
             if (
                 gate is not None
                 and not strong
-                and (_contrast(words, match) or _stems_only(words, match))
+                and (
+                    _contrast(words, match)
+                    or _stems_only(words, match)
+                    or _capitals_differ(words, match)
+                )
             ):
                 gate = None
             if gate is None and not across:  # across a blank line, only a whole copy
                 for shorter in itertools.chain((match,), _shortened(words, match, seam)):
                     cut = _right_cut_gate(words, shorter, seam)
                     if cut is not None and _passes(shorter, cut):
+                        if not strong and _capitals_differ(words, shorter):
+                            break  # "the source code of the\nSource Code of the Program"
                         match, gate = shorter, cut
                         break
             if gate is None and not across and _conjoined(words, match, seam):
