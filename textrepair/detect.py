@@ -280,12 +280,18 @@ def _cut_off(words: Words, x: int, y: int) -> bool:
 def _cut_start(keys: Sequence[str], x: int, y: int) -> bool:
     """Whether word ``y`` (if any) is a cut-off start of word ``x`` (``sp`` of ``speed``).
 
-    A word of its own (``a`` before ``any``) is no cut-off start.
+    A word of its own (``a`` before ``any``) is no cut-off start, nor is a number that starts
+    another (``2`` of ``20``): a cut falls inside letters.
     """
     if y >= len(keys):
         return False
     cut, whole = keys[y], keys[x]
-    return len(cut) < len(whole) and whole.startswith(cut) and cut not in FUNCTION_WORDS
+    return (
+        len(cut) < len(whole)
+        and whole.startswith(cut)
+        and whole[len(cut)].isalpha()
+        and cut not in FUNCTION_WORDS
+    )
 
 
 def _blocks(words: Words, start: int, i: int) -> list[Any]:
