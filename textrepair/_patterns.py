@@ -76,7 +76,7 @@ DASHES = frozenset(("-", "--", "\N{EN DASH}", "\N{EM DASH}"))  # ``--``: a dash 
 SEPARATOR_IN_GAP = regex.compile(
     r"""
     [ \t](?:[;/|\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}-]|--)\s  # spaced: ` ; ` ` | ` ` -- `
-    | [ \t][;/|][^\S\n]*\n                    # spaced at a line end: `capital ;\n`
+    | [ \t][;/|,][^\S\n]*\n                   # spaced at a line end: `capital ;\n`
     | (?:\N{HORIZONTAL ELLIPSIS}|(?<!\.)\.\.\.)[^\S\n]*\n  # an ellipsis at a line end
     | \n[^\S\n]*[;/\N{HORIZONTAL ELLIPSIS}][^\S\n]*\n  # alone on a line: `\n;\n`
     | (?:\N{HORIZONTAL ELLIPSIS}|\.\.\.)[^\S\n]      # an ellipsis before a space: `abrirá… la`
