@@ -957,6 +957,17 @@ def _copy_end(match: _Match) -> int:
     return last
 
 
+def _tail_said(words: Words, match: _Match) -> bool:
+    """Whether a word of the earlier copy's unaligned end comes soon after the later copy.
+
+    ``adaptées à ses besoins ;\n… adaptées à ses\nses propres besoins``: the later copy
+    goes on to say the earlier one's end, in its own words.
+    """
+    keys, i = words.keys, match.i
+    after = keys[i + match.m : i + match.m + match.tail + 3]
+    return any(key in after for key in keys[i - match.tail : i])
+
+
 def _garbled(words: Words, match: _Match) -> bool:
     """Whether the later copy breaks off at a line end and goes on with other words.
 
@@ -1900,6 +1911,13 @@ def _best_at(
                 )
             ):
                 gate = None
+            if gate is not None and match.tail and gate.tail != _CUT and not across:
+                # the earlier copy's last words, said nowhere after the later copy: they are
+                # the text's, and the later copy stops short ("stoppen of herstarten ,\nhet
+                # systeem stoppen of\nzal"), unless the later copy breaks off
+                cut = _right_cut_gate(words, match, seam)
+                if cut is not None and _passes(match, cut) and not _tail_said(words, match):
+                    gate = cut
             if gate is None and not across:  # across a blank line, only a whole copy
                 for shorter in itertools.chain((match,), _shortened(words, match, seam)):
                     cut = _right_cut_gate(words, shorter, seam)
