@@ -544,6 +544,22 @@ def _lines_alike(words: Words, match: _Match) -> bool:
     return False
 
 
+def _run(words: Words, match: _Match) -> tuple[int, int] | None:
+    """The words, first and past the last, that repeat every ``m`` words around two whole copies.
+
+    ``None`` unless the copies are exact and side by side (``m`` words each).
+    """
+    i, j, m, stems = match.i, match.j, match.m, words.stems
+    if match.similarity < 1.0 or i - j != m:
+        return None
+    first, last = j, i + m
+    while first > 0 and stems[first - 1] == stems[first - 1 + m]:
+        first -= 1
+    while last < len(stems) and stems[last] == stems[last - m]:
+        last += 1
+    return first, last
+
+
 def _litany(words: Words, match: _Match) -> bool:
     """Whether a clause said twice is begun a third time and changed, between commas.
 
@@ -553,17 +569,14 @@ def _litany(words: Words, match: _Match) -> bool:
     and a comma stands at the same place in the second copy and the third. A chunk
     re-emitted after a comma is not followed by a third copy that starts alike.
     """
-    i, j, m, stems = match.i, match.j, match.m, words.stems
-    if match.similarity < 1.0 or i - j != m:
+    run = _run(words, match)
+    if run is None:
         return False
-    first, last = j, i + m  # the run that repeats every m words, both ways from the copies
-    while first > 0 and stems[first - 1] == stems[first - 1 + m]:
-        first -= 1
-    while last < len(stems) and stems[last] == stems[last - m]:
-        last += 1
+    first, last = run
+    i, j, m = match.i, match.j, match.m
     if not 2 * m < last - first < 3 * m:
         return False
-    unit = stems[j:i]
+    unit = words.stems[j:i]
     if any(m % p == 0 and unit == unit[p:] + unit[:p] for p in range(1, m)):
         return False  # the clause is itself a word or two said again: a loop
     return any(
@@ -585,14 +598,11 @@ def _chant(words: Words, match: _Match) -> bool:
     judges it as a chant (six copies make a loop); a loop that a model writes with commas
     starts inside its sentence, or says a sentence's start again with its capital.
     """
-    i, j, m, stems = match.i, match.j, match.m, words.stems
-    if match.similarity < 1.0 or i - j != m or m > _CHANT_WORDS:
+    run = _run(words, match) if match.m <= _CHANT_WORDS else None
+    if run is None:
         return False
-    first, last = j, i + m  # the run that repeats every m words, both ways from the copies
-    while first > 0 and stems[first - 1] == stems[first - 1 + m]:
-        first -= 1
-    while last < len(stems) and stems[last] == stems[last - m]:
-        last += 1
+    first, last = run
+    m = match.m
     if last - first < 3 * m or not _sentence_start(words, first):
         return False
     if m > 2 and words.text[words.starts[first + m]].isupper():
