@@ -967,6 +967,25 @@ def _copy_end(match: _Match) -> int:
     return last
 
 
+def _abuts(best: tuple[float, _Match, _Gate] | None, match: _Match) -> bool:
+    """Whether ``best``, said again word for word up to the seam, outweighs a loose ``match``.
+
+    ``match`` comes from further back and aligns the exact copy's words elsewhere. The
+    earlier copy ends exactly where the later one starts: no loose reading that pairs
+    its last words with words further on (``de proces groep of…\nDe proces groep of is een
+    lid van een proces groep``, 0.72 alike) takes its place; a close one may (``el cambio,
+    el cambio continuo, el cambio ;\nel cambio, el cambio continuo, el ca``).
+    """
+    if best is None:
+        return False
+    exact = best[1]
+    if exact.similarity < 1.0 or exact.tail or exact.lead:
+        return False
+    if match.similarity >= _LEAD_SIMILARITY:
+        return False
+    return not set(exact.pairs) <= set(match.pairs)
+
+
 def _tail_said(words: Words, match: _Match) -> bool:
     """Whether a word of the earlier copy's unaligned end comes soon after the later copy.
 
@@ -1940,7 +1959,7 @@ def _best_at(
                 gate = _CONJOINED
             if gate is not None:
                 score = _score(match, gate, seam)
-                if best is None or score > best[0]:
+                if (best is None or score > best[0]) and not _abuts(best, match):
                     best = (score, match, gate)
             elif seam >= Seam.SEPARATOR and (near is None or match.matched > near.matched):
                 near = match
