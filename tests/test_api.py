@@ -164,11 +164,24 @@ def test_min_score_one_applies_nothing_structural() -> None:
     assert report.replay(SEED_INPUT) == report.text
 
 
+#: Chunk seams proved by two copies after ` ;`, and a third ` ;` with no copy after it: the
+#: overlap detector finds that mark a separator's (a family of its own to switch off).
+CONFIRMED_MARKS = (
+    "Le conseil a approuvé le nouveau budget pour les transports publics ;\n"
+    "le nouveau budget pour les transports publics après un long débat. Le maire a déclaré "
+    "que le plan ajouterait trois lignes de bus ;\najouterait trois lignes de bus d’ici la fin "
+    "de l’année. Les critiques ont fait valoir que l’argent devait aller ;\nen priorité aux "
+    "écoles des quartiers nord.\n"
+)
+
+
+@pytest.mark.parametrize("text", [SEED_INPUT, CONFIRMED_MARKS], ids=["seed", "confirmed-marks"])
 @pytest.mark.parametrize("flag", list(FLAG_KINDS))
-def test_disabled_family_makes_no_edit_of_its_kind(flag: str) -> None:
-    report = textrepair.repair(SEED_INPUT, config=Config(**{flag: False}))
+def test_disabled_family_makes_no_edit_of_its_kind(flag: str, text: str) -> None:
+    assert "separator" in textrepair.repair(CONFIRMED_MARKS).counts
+    report = textrepair.repair(text, config=Config(**{flag: False}))
     assert FLAG_KINDS[flag] not in report.counts
-    assert report.replay(SEED_INPUT) == report.text
+    assert report.replay(text) == report.text
 
 
 def test_everything_disabled_changes_nothing() -> None:

@@ -2685,9 +2685,17 @@ def detect(
     if config.loops:
         candidates += looped
     if config.overlaps or config.restarts:
-        wanted = (
-            {"overlap"} if not config.restarts else {"restart"} if not config.overlaps else None
-        )
+        # the kinds asked for (a mark left at a seam is a separator's)
+        wanted = {
+            kind
+            for kind, on in (
+                ("overlap", config.overlaps),
+                ("restart", config.restarts),
+                ("separator", config.separators),
+                ("loop", config.loops),  # three copies or more found from two, A and A
+            )
+            if on
+        }
         # inside a loop every word is a seam of a copy: the loop explains them all at once
         inside: list[tuple[int, int]] = []
         for start, end in sorted((c.keep[1], c.edit.end) for c in looped if c.keep is not None):
@@ -2698,5 +2706,5 @@ def detect(
         found = overlaps(words, config, focus, inside)
         if config.overlaps:
             found += repeated_paragraphs(words)
-        candidates += [c for c in found if wanted is None or c.edit.kind in wanted]
+        candidates += [c for c in found if c.edit.kind in wanted]
     return candidates
