@@ -1943,7 +1943,7 @@ def _best_at(
             if gate is not None and match.tail and gate.tail != _CUT and not across:
                 # the earlier copy's last words, said nowhere after the later copy: they are
                 # the text's, and the later copy stops short ("stoppen of herstarten ,\nhet
-                # systeem stoppen of\nzal"), unless the later copy breaks off
+                # systeem stoppen of\nzal"); a later copy that goes on to say them stays
                 cut = _right_cut_gate(words, match, seam)
                 if cut is not None and _passes(match, cut) and not _tail_said(words, match):
                     gate = cut
