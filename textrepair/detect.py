@@ -1065,9 +1065,10 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
             return _CUT_PARTIAL  # "... aus z": the copy breaks off inside a word
         if seam == Seam.LINE and words.line_end(match.i + match.m - 1):
             return _CUT_AFTER_BREAK  # the copy breaks off at the end of its own line
-        if seam == Seam.LINE and "\n" not in left:
+        if seam == Seam.LINE and "\n" not in left and 2 * match.tail <= match.matched:
             # a long copy breaks off and the line goes on; a shorter one, only one word short
-            # (not in Chinese or Japanese, whose sentence ends have no space to tell them by)
+            # (not in Chinese or Japanese, whose sentence ends have no space to tell them by);
+            # a clause said again in parallel ends long before the break
             near = match.tail == 1 and not words.ideographic
             return _CUT_MIDLINE_NEAR if near else _CUT_MIDLINE
     return None
