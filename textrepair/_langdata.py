@@ -16,6 +16,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "HYPHEN_PARTS",
     "LEGIT_DOUBLES",
+    "NEGATIONS",
     "RELATIVES",
     "SELF_COORDINATED",
     "SYLLABLES",
@@ -70,6 +71,18 @@ CONNECTORS: frozenset[str] = frozenset({
 #: "and", "or" in each language: an oscillating model writes "enjoyable and enjoyable".
 COORDINATORS: frozenset[str] = frozenset({
     "and", "or", "et", "ou", "und", "oder", "e", "o", "y", "en",
+})
+
+#: Words that negate a clause: a clause said again with one of these added or dropped
+#: (``si le fichier existe … ; si le fichier n’existe pas …``) sets two cases side by side.
+NEGATIONS: frozenset[str] = frozenset({
+    "not", "no", "never", "nor", "n't", "cannot", "without",
+    "ne", "n'", "pas", "jamais", "non", "sans", "aucun", "aucune",
+    "nicht", "kein", "keine", "keinen", "keiner", "keines", "keinem", "nie", "niemals", "ohne",
+    "nessun", "nessuno", "nessuna", "mai", "senza", "né",
+    "nunca", "ningún", "ninguno", "ninguna", "sin", "ni",
+    "não", "nenhum", "nenhuma", "sem", "nem",
+    "niet", "geen", "nooit", "zonder",
 })
 
 #: Relative pronouns and adverbs: after ``A and A,`` one of these qualifies the second copy

@@ -29,6 +29,7 @@ from textrepair._langdata import (
     COORDINATORS,
     FUNCTION_WORDS,
     LEGIT_DOUBLES,
+    NEGATIONS,
     RELATIVES,
     SELF_COORDINATED,
     SYLLABLES,
@@ -478,6 +479,23 @@ def _case_differs(words: Words, match: _Match) -> bool:
         if a != b and (a.isupper() or b.isupper()) and len(a) > 1:
             return True
     return False
+
+
+def _negation_differs(words: Words, match: _Match) -> bool:
+    """Whether one copy negates what the other says (a negation word in one copy only).
+
+    ``si le fichier existe, la commande le remplace ; si le fichier n’existe pas, la commande
+    le crée``: a case and its opposite, side by side. A chunk said again keeps its sense.
+    """
+    if len(match.pairs) < 2:
+        return False
+    keys, pairs = words.keys, match.pairs
+    (x0, y0), (x1, y1) = pairs[0], pairs[-1]
+    aligned = {x for pair in pairs for x in pair}
+    # a negation between the aligned words of one copy that the other does not say there
+    left = {keys[x] for x in range(x0, x1) if x not in aligned and keys[x] in NEGATIONS}
+    right = {keys[y] for y in range(y0, y1) if y not in aligned and keys[y] in NEGATIONS}
+    return left != right
 
 
 def _capitals_differ(words: Words, match: _Match) -> bool:
@@ -1931,6 +1949,8 @@ def _best_at(
                 gate = None
             if gate is not None and seam == Seam.LINE and not _stops_agree(words, match, True):
                 gate = None  # "exponent. Een\nbinaire exponent bestaat uit een"
+            if gate is not None and _negation_differs(words, match):
+                gate = None  # "si le fichier existe … ; si le fichier n’existe pas"
             if (
                 gate is not None
                 and not strong
@@ -1952,7 +1972,9 @@ def _best_at(
                 for shorter in itertools.chain((match,), _shortened(words, match, seam)):
                     cut = _right_cut_gate(words, shorter, seam)
                     if cut is not None and _passes(shorter, cut):
-                        if not strong and _capitals_differ(words, shorter):
+                        if _negation_differs(words, shorter) or (
+                            not strong and _capitals_differ(words, shorter)
+                        ):
                             break  # "the source code of the\nSource Code of the Program"
                         match, gate = shorter, cut
                         break
