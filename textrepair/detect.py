@@ -267,6 +267,11 @@ def _cut_short(piece: str, word: str) -> bool:
     return len(piece) < len(word) and piece.isalpha() and word.startswith(piece)
 
 
+def _cut_inside(piece: str, word: str) -> bool:
+    """Whether ``piece`` starts ``word`` and stops before one of its letters."""
+    return len(piece) < len(word) and word.startswith(piece) and word[len(piece)].isalpha()
+
+
 def _cut_off(words: Words, x: int, y: int) -> bool:
     """Whether word ``x`` is word ``y`` cut off inside its letters, as written.
 
@@ -274,8 +279,7 @@ def _cut_off(words: Words, x: int, y: int) -> bool:
     nor ``trace`` of ``trace_vdelete`` (a name of its own before the underscore).
     """
     piece = words.text[words.starts[x] : words.ends[x]]
-    word = words.text[words.starts[y] : words.ends[y]]
-    return _cut_short(piece, word) and word[len(piece)].isalpha()
+    return piece.isalpha() and _cut_inside(piece, words.text[words.starts[y] : words.ends[y]])
 
 
 def _cut_start(keys: Sequence[str], x: int, y: int) -> bool:
@@ -284,15 +288,7 @@ def _cut_start(keys: Sequence[str], x: int, y: int) -> bool:
     A word of its own (``a`` before ``any``) is no cut-off start, nor is a number that starts
     another (``2`` of ``20``): a cut falls inside letters.
     """
-    if y >= len(keys):
-        return False
-    cut, whole = keys[y], keys[x]
-    return (
-        len(cut) < len(whole)
-        and whole.startswith(cut)
-        and whole[len(cut)].isalpha()
-        and cut not in FUNCTION_WORDS
-    )
+    return y < len(keys) and _cut_inside(keys[y], keys[x]) and keys[y] not in FUNCTION_WORDS
 
 
 def _blocks(words: Words, start: int, i: int) -> list[Any]:
@@ -479,6 +475,16 @@ def _case_differs(words: Words, match: _Match) -> bool:
         if a != b and (a.isupper() or b.isupper()) and len(a) > 1:
             return True
     return False
+
+
+def _say_otherwise(words: Words, match: _Match, strong: bool) -> bool:
+    """Whether the copies say different things, whatever their words in common.
+
+    One negates the other (:func:`_negation_differs`), or, at a seam weaker than a
+    separator, one writes a name or a defined term the other writes in lower case
+    (:func:`_capitals_differ`).
+    """
+    return _negation_differs(words, match) or (not strong and _capitals_differ(words, match))
 
 
 def _negation_differs(words: Words, match: _Match) -> bool:
@@ -1540,7 +1546,7 @@ def overlaps(
             if seam >= Seam.SEPARATOR:
                 confirmed[_separator_kind(words, i, seam)] += 1
                 if seam == Seam.SEPARATOR_LINE:
-                    marks["".join(words.gap(i).split())] += 1
+                    marks[_mark(words.gap(i))] += 1
                     copied.add(i)
         elif near is not None:
             waiting.append((near, seam))
@@ -1574,7 +1580,7 @@ def _confirmed_marks(
             continue
         gap = words.gap(i)
         found = _LINE_END_MARK.match(gap)
-        if found is None or marks["".join(gap.split())] < _CONFIRMING:
+        if found is None or marks[_mark(gap)] < _CONFIRMING:
             continue
         start = words.ends[i - 1]
         if structured_line(_line_around(text, start, start)) or structured_line(
@@ -1588,6 +1594,11 @@ def _confirmed_marks(
     return edits
 
 
+def _mark(gap: str) -> str:
+    """The marks of a seam's gap, without its spaces (``;`` of `` ;\n``, ``/`` of `` / ``)."""
+    return "".join(gap.split())
+
+
 def _separator_kind(words: Words, i: int, seam: int) -> str:
     """Which separator a seam's copies confirm: any at a line end, or this mark in a line.
 
@@ -1597,7 +1608,7 @@ def _separator_kind(words: Words, i: int, seam: int) -> str:
     """
     if seam == Seam.SEPARATOR_LINE:
         return "\n"
-    mark = "".join(words.gap(i).split())
+    mark = _mark(words.gap(i))
     return "" if "|" in mark else mark
 
 
@@ -1949,16 +1960,9 @@ def _best_at(
                 gate = None
             if gate is not None and seam == Seam.LINE and not _stops_agree(words, match, True):
                 gate = None  # "exponent. Een\nbinaire exponent bestaat uit een"
-            if gate is not None and _negation_differs(words, match):
-                gate = None  # "si le fichier existe … ; si le fichier n’existe pas"
-            if (
-                gate is not None
-                and not strong
-                and (
-                    _contrast(words, match)
-                    or _stems_only(words, match)
-                    or _capitals_differ(words, match)
-                )
+            if gate is not None and (
+                _say_otherwise(words, match, strong)
+                or (not strong and (_contrast(words, match) or _stems_only(words, match)))
             ):
                 gate = None
             if gate is not None and match.tail and gate.tail != _CUT and not across:
@@ -1972,9 +1976,7 @@ def _best_at(
                 for shorter in itertools.chain((match,), _shortened(words, match, seam)):
                     cut = _right_cut_gate(words, shorter, seam)
                     if cut is not None and _passes(shorter, cut):
-                        if _negation_differs(words, shorter) or (
-                            not strong and _capitals_differ(words, shorter)
-                        ):
+                        if _say_otherwise(words, shorter, strong):
                             break  # "the source code of the\nSource Code of the Program"
                         match, gate = shorter, cut
                         break
