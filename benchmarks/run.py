@@ -22,6 +22,7 @@ from benchmarks.baselines import SYSTEMS
 from benchmarks.corpus import LANGS, DataUnavailableError, Document, build_corpus, describe
 from benchmarks.corrupt import FAMILIES, Sample, clean_sample, corrupt
 from benchmarks.metrics import DocScore, RowScore, differences, lost_and_extra, score
+from textrepair.__main__ import _version
 
 __all__ = ["main"]
 
@@ -470,7 +471,7 @@ def render_report(
     ratio_damaged: float,
     ratio_clean: float,
 ) -> str:
-    version = getattr(textrepair, "__version__", "?")
+    version = _version().removeprefix("textrepair ")  # and whether the engine is compiled
     when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     command = "python -m benchmarks" + (" " + " ".join(sys.argv[1:]) if sys.argv[1:] else "")
     parts = [

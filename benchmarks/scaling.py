@@ -317,11 +317,11 @@ def summary(rows: list[Row]) -> str:
 def _machine() -> str:
     import ftfy  # noqa: PLC0415
 
-    import textrepair  # noqa: PLC0415
+    from textrepair.__main__ import _version  # noqa: PLC0415
 
     return (
         f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, "
-        f"{os.cpu_count()} CPUs; textrepair {textrepair.__version__}, ftfy {ftfy.__version__}"
+        f"{os.cpu_count()} CPUs; {_version()}, ftfy {ftfy.__version__}"
     )
 
 

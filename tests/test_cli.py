@@ -19,6 +19,8 @@ import textrepair
 from textrepair import Config
 from textrepair.__main__ import _parser, main
 
+from .support import COMPILED
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "examples" / "seed_input.txt").read_text(encoding="utf-8")
 STUTTER = "Le\nle mois dernier, au centre de la de la de la de la ville"
@@ -605,7 +607,8 @@ def test_flags_reach_the_repair(tmp_path: Path, capsys) -> None:
 
 def test_version_and_help(capsys) -> None:
     code, out, _ = run(["--version"], capsys)
-    assert (code, out) == (0, f"textrepair {textrepair.__version__}\n")
+    compiled = "yes" if COMPILED else "no"
+    assert (code, out) == (0, f"textrepair {textrepair.__version__} (compiled: {compiled})\n")
     code, out, _ = run(["--help"], capsys)
     assert code == 0
     assert "examples:" in out and "--jobs" in out and "--no-reflow" in out

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, NoReturn, Protocol, cast
 
-from textrepair import __version__
+from textrepair import __version__, segment
 from textrepair.batch import DEFAULT_CHUNKSIZE, repair_many
 from textrepair.config import Config
 from textrepair.result import Edit, Repair
@@ -162,6 +162,15 @@ def _pairs(text: str) -> list[tuple[str, float]]:
     return pairs
 
 
+#: Whether the engine's modules are extension modules (hatch_build.py compiles them).
+_COMPILED = not segment.__file__.endswith(".py")
+
+
+def _version() -> str:
+    """The version, and whether the engine runs compiled (a wheel built with mypyc)."""
+    return f"textrepair {__version__} (compiled: {'yes' if _COMPILED else 'no'})"
+
+
 def _parser() -> _Parser:
     parser = _Parser(
         prog="textrepair",
@@ -246,7 +255,7 @@ def _parser() -> _Parser:
         "-q", "--quiet", action="store_true", help="no progress bar and no warnings on stderr"
     )
     _config_flags(parser)
-    parser.add_argument("--version", action="version", version=f"textrepair {__version__}")
+    parser.add_argument("--version", action="version", version=_version())
     return parser
 
 

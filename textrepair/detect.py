@@ -367,9 +367,9 @@ def _align(words: Words, j: int, i: int) -> _Match | None:
         left_end += 1
         m += 1
     tail = i - left_end
-    matched: float = len(pairs)
-    content: float = sum(1 for x, _ in pairs if flags[x])
-    content_right: float = sum(1 for _, y in pairs if flags[y])
+    matched = float(len(pairs))
+    content = float(sum(1 for x, _ in pairs if flags[x]))
+    content_right = float(sum(1 for _, y in pairs if flags[y]))
     novel_left: float = sum(flags[start + trim : i]) - content
     novel_right: float = sum(flags[i : i + m]) - content_right
     if words.ideographic:  # two Chinese or Japanese characters weigh one word
@@ -923,7 +923,7 @@ def _edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Candidate:
         and not SENTENCE_END.search(words.gap(i).split("\n", 1)[0] + " ")
     )
     kind = "restart" if restart else "overlap"
-    said = f"{match.matched} of {k} words said again after a {_SEAM_NAMES[seam]} "
+    said = f"{match.matched:g} of {k} words said again after a {_SEAM_NAMES[seam]} "
     said += f"(similarity {match.similarity:.2f})"
     score = _score(match, gate, seam)
     if _garbled(words, match):
@@ -1183,7 +1183,7 @@ def _conjoined_edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Cand
     i, j, m = match.i, match.j, match.m
     end_of_first = words.ends[i - match.tail - 1]
     connector = words.text[words.starts[i - match.tail] : words.ends[i - 1]]
-    reason = f"{match.matched} words said twice around “{connector}”; kept the first"
+    reason = f"{match.matched:g} words said twice around “{connector}”; kept the first"
     edit = Edit(end_of_first, words.ends[i + m - 1], "", "loop", _score(match, gate, seam), reason)
     return Candidate(edit, (words.starts[j], end_of_first))
 
@@ -1213,7 +1213,7 @@ def _right_cut_edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Cand
         if mark and _sentence_close(words.gap(match.pairs[-1][0] + 1)) == mark:
             end += len(mark)
     reason = (
-        f"the later copy repeats {match.matched} of {i - match.j} words after a "
+        f"the later copy repeats {match.matched:g} of {i - match.j} words after a "
         f"{_SEAM_NAMES[seam]} and stops short; kept the earlier, complete copy"
     )
     score = _score(match, gate, seam)

@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 import regex
 
@@ -200,11 +201,11 @@ def _mark_code_blocks(text: str, line_starts: Sequence[int], flags: list[int]) -
 class Seam:
     """Strength of the boundary between two words, from the text in the gap between them."""
 
-    SEPARATOR_LINE = 4  # a separator mark and a line break (``capital ;\n``, ``\n;\n``)
-    SEPARATOR = 3  # a separator mark inside a line (`` / ``, `` … ``)
-    LINE = 2  # a line break
-    INLINE = 1  # spaces, commas
-    SENTENCE = 0  # a sentence end inside a line (``. ``)
+    SEPARATOR_LINE: Final = 4  # a separator mark and a line break (``capital ;\n``, ``\n;\n``)
+    SEPARATOR: Final = 3  # a separator mark inside a line (`` / ``, `` … ``)
+    LINE: Final = 2  # a line break
+    INLINE: Final = 1  # spaces, commas
+    SENTENCE: Final = 0  # a sentence end inside a line (``. ``)
 
 
 @dataclass(frozen=True, slots=True)
