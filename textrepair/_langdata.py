@@ -5,6 +5,8 @@ Each table covers at least fr, en, de, it, es, pt and nl. Keys are casefolded.
 
 from __future__ import annotations
 
+from typing import Final
+
 # fmt: off
 
 __all__ = [
@@ -25,7 +27,7 @@ __all__ = [
 #: Words that are doubled on purpose ("nous nous sommes", "that that", "die die", "piano
 #: piano", "bye bye", "very very"): a doubled copy of one of these is never taken for a stutter
 #: unless a separator artifact marks the seam.
-LEGIT_DOUBLES: frozenset[str] = frozenset(
+LEGIT_DOUBLES: Final[frozenset[str]] = frozenset(
     {
         # fr: reflexive pronouns, reduplication, interjections
         "nous", "vous", "si", "non", "oui", "bon", "très", "tout", "tous", "toutes", "toute",
@@ -54,28 +56,28 @@ LEGIT_DOUBLES: frozenset[str] = frozenset(
 
 #: Syllables sung or chanted many times in a row ("la la la la la", "na na na na"): a run of
 #: one of these, or of a word doubled on purpose, is not taken for a loop below ten copies.
-SYLLABLES: frozenset[str] = frozenset({
+SYLLABLES: Final[frozenset[str]] = frozenset({
     "la", "na", "da", "ta", "lo", "li", "le", "oh", "ah", "eh", "uh", "hey", "ho", "yo",
     "doo", "dum", "dee", "tra", "lala", "nana", "hu", "ja", "si", "no", "bla", "blah", "ha",
     "hip", "tic", "tac", "toc", "pum", "bye", "yeah", "wow", "boo", "ding", "dong", "tut",
 })
-CHANTS: frozenset[str] = LEGIT_DOUBLES | SYLLABLES
+CHANTS: Final[frozenset[str]] = LEGIT_DOUBLES | SYLLABLES
 
 #: Short words that join two clauses ("A and A", "A, where A"): a passage said twice around
 #: one of these is an oscillation.
-CONNECTORS: frozenset[str] = frozenset({
+CONNECTORS: Final[frozenset[str]] = frozenset({
     "and", "or", "but", "where", "et", "ou", "mais", "où", "und", "oder", "aber", "wo",
     "e", "o", "ma", "dove", "y", "pero", "donde", "mas", "onde", "en", "maar", "waar",
 })
 
 #: "and", "or" in each language: an oscillating model writes "enjoyable and enjoyable".
-COORDINATORS: frozenset[str] = frozenset({
+COORDINATORS: Final[frozenset[str]] = frozenset({
     "and", "or", "et", "ou", "und", "oder", "e", "o", "y", "en",
 })
 
 #: Words that negate a clause: a clause said again with one of these added or dropped
 #: (``si le fichier existe … ; si le fichier n’existe pas …``) sets two cases side by side.
-NEGATIONS: frozenset[str] = frozenset({
+NEGATIONS: Final[frozenset[str]] = frozenset({
     "not", "no", "never", "nor", "n't", "cannot", "without",
     "ne", "n'", "pas", "jamais", "non", "sans", "aucun", "aucune",
     "nicht", "kein", "keine", "keinen", "keiner", "keines", "keinem", "nie", "niemals", "ohne",
@@ -87,7 +89,7 @@ NEGATIONS: frozenset[str] = frozenset({
 
 #: Relative pronouns and adverbs: after ``A and A,`` one of these qualifies the second copy
 #: (``Leere Zeilen und Zeilen, die mit # beginnen``) and the phrase goes on on purpose.
-RELATIVES: frozenset[str] = frozenset({
+RELATIVES: Final[frozenset[str]] = frozenset({
     "which", "that", "who", "whom", "whose", "where",
     "qui", "que", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles",
     "der", "die", "das", "welche", "welcher", "welches", "deren", "dessen", "denen",
@@ -97,7 +99,7 @@ RELATIVES: frozenset[str] = frozenset({
 
 #: Words that are coordinated with themselves on purpose: "again and again", "more and
 #: more", "over and over", "encore et encore", "immer und immer", "sempre e sempre".
-SELF_COORDINATED: frozenset[str] = frozenset({
+SELF_COORDINATED: Final[frozenset[str]] = frozenset({
     "again", "over", "more", "less", "round", "through", "time", "back", "forth", "away",
     "on", "out", "up", "down", "by", "far", "wide", "near", "here", "there", "now", "then",
     "encore", "plus", "moins", "toujours", "jamais", "immer", "wieder", "mehr", "weniger",
@@ -107,7 +109,7 @@ SELF_COORDINATED: frozenset[str] = frozenset({
 
 #: Elided articles and pronouns written with an apostrophe before a vowel (fr, it, ca, pt).
 #: A token such as ``d’expansion`` is split into ``d’`` and ``expansion``.
-ELISION_PREFIXES: frozenset[str] = frozenset(
+ELISION_PREFIXES: Final[frozenset[str]] = frozenset(
     {
         # fr
         "l", "d", "j", "m", "n", "s", "t", "c", "ç", "qu", "jusqu", "lorsqu", "puisqu",
@@ -119,7 +121,7 @@ ELISION_PREFIXES: frozenset[str] = frozenset(
 )
 
 #: The full forms an elided prefix stands for: ``de`` and ``d’`` are the same word doubled.
-ELIDED_FULL: dict[str, frozenset[str]] = {
+ELIDED_FULL: Final[dict[str, frozenset[str]]] = {
     "l": frozenset({"le", "la", "lo"}),
     "d": frozenset({"de", "di"}),
     "j": frozenset({"je"}),
@@ -151,7 +153,7 @@ ELIDED_FULL: dict[str, frozenset[str]] = {
 
 #: Articles, prepositions and conjunctions: a line that ends with one of these was broken in
 #: the middle of a sentence (evidence for hard-wrap reflow).
-FUNCTION_WORDS: frozenset[str] = frozenset(
+FUNCTION_WORDS: Final[frozenset[str]] = frozenset(
     {
         # fr
         "le", "la", "les", "de", "des", "du", "un", "une", "et", "à", "au", "aux", "en", "dans",
@@ -191,7 +193,7 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
 #: Words that make compounds with a hyphen, before or after it (``rendez-vous``,
 #: ``lui-même``, ``après-midi``, ``semi-conducteurs``, ``anti-virus``, ``self-made``): a
 #: piece at a wrap's hyphen that is one of these may be a compound's, not a syllable's.
-HYPHEN_PARTS: frozenset[str] = frozenset(
+HYPHEN_PARTS: Final[frozenset[str]] = frozenset(
     {
         # prefixes of compounds (most languages), points of the compass
         "anti", "auto", "bi", "co", "contre", "counter", "cross", "demi", "ex", "extra",

@@ -7,6 +7,7 @@ catastrophically (each is exercised on pathological input in the test suite).
 from __future__ import annotations
 
 import re
+from typing import Final
 
 import regex
 
@@ -31,13 +32,13 @@ __all__ = [
 ]
 
 #: A paragraph's end: a line break and the blank lines after it (the match spans them all).
-BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n)+")
+BLANK_RUN: Final = re.compile(r"\n(?:[^\S\n]*\n)+")
 
 #: A word token: a run of word characters, joined across inner hyphens and apostrophes
 #: (``semi-conducteurs``, ``d’expansion``, ``don't``); or a number with inner separators
 #: (``1,5``, ``10.000``, ``5-7000``). Each alternative is a possessive-free run of a single
 #: class followed by a bounded repetition, so matching is linear.
-WORD = regex.compile(
+WORD: Final = regex.compile(
     r"""
     \d+(?:[.,:]\d+)+              # a number with inner separators: 1,5  10.000  12:30
     | \w+(?:[-\N{HYPHEN}'\N{RIGHT SINGLE QUOTATION MARK}]\w+)*  # a word, maybe compound
@@ -48,7 +49,7 @@ WORD = regex.compile(
 #: Invisible characters that split a word without showing: zero-width space, soft hyphen,
 #: word joiner, zero-width no-break space (BOM) and the invisible math operators; ZWJ and ZWNJ
 #: inside a Latin, Greek or Cyrillic word.
-INVISIBLE = regex.compile(
+INVISIBLE: Final = regex.compile(
     r"[\N{ZERO WIDTH SPACE}\N{SOFT HYPHEN}\N{WORD JOINER}\N{ZERO WIDTH NO-BREAK SPACE}"
     r"\N{FUNCTION APPLICATION}\N{INVISIBLE TIMES}\N{INVISIBLE SEPARATOR}\N{INVISIBLE PLUS}]"
     # ZWJ and ZWNJ only between two letters of alphabets that never join: emoji sequences
@@ -61,10 +62,12 @@ INVISIBLE = regex.compile(
 #: The characters :data:`INVISIBLE` matches, wherever they stand: a text without any holds
 #: nothing it matches, and plain ``re`` finds one faster than ``INVISIBLE``, whose lookbehind
 #: is tried at every character.
-INVISIBLE_CHARS = re.compile(r"[\u00ad\u200b-\u200d\u2060-\u2064\ufeff]")
+INVISIBLE_CHARS: Final = re.compile(r"[\u00ad\u200b-\u200d\u2060-\u2064\ufeff]")
 
 #: Dashes: a spaced one is punctuation as often as a chunk seam, so it counts for less.
-DASHES = frozenset(("-", "--", "\N{EN DASH}", "\N{EM DASH}"))  # ``--``: a dash typed in ASCII
+DASHES: Final = frozenset(
+    ("-", "--", "\N{EN DASH}", "\N{EM DASH}")
+)  # ``--``: a dash typed in ASCII
 
 #: Punctuation that marks a chunk seam when it stands in the gap between two words: a
 #: semicolon, slash, bar, ellipsis or dash (``...`` and ``--`` typed in ASCII too) standing
@@ -73,7 +76,7 @@ DASHES = frozenset(("-", "--", "\N{EN DASH}", "\N{EM DASH}"))  # ``--``: a dash 
 #: ``agradables;``) is ordinary punctuation, and so is a mark after a no-break space
 #: (``heure\u00a0;``): French typesetting, not a joint. (Bars in rows of a table are no
 #: seams: ``segment._mark_table_rows``.)
-SEPARATOR_IN_GAP = regex.compile(
+SEPARATOR_IN_GAP: Final = regex.compile(
     r"""
     [ \t](?:[;/|\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}-]|--)\s  # spaced: ` ; ` ` | ` ` -- `
     | [ \t][;/|,][^\S\n]*\n                   # spaced at a line end: `capital ;\n`
@@ -87,7 +90,7 @@ SEPARATOR_IN_GAP = regex.compile(
 #: A line that holds nothing but one stray separator mark (``;`` alone on its line), searched
 #: in the text with a line break added at each end: group 1 is the line, one character
 #: earlier in the text. Starting with a line break, the search skips ahead to each one.
-LONE_SEPARATOR_LINE = regex.compile(
+LONE_SEPARATOR_LINE: Final = regex.compile(
     r"""
     \n(
     [^\S\n]*                                   # optional indentation
@@ -99,7 +102,7 @@ LONE_SEPARATOR_LINE = regex.compile(
 )
 
 #: Sentence-ending punctuation, possibly followed by closing quotes or brackets.
-SENTENCE_END = regex.compile(
+SENTENCE_END: Final = regex.compile(
     r"[.!?\N{HORIZONTAL ELLIPSIS}\N{IDEOGRAPHIC FULL STOP}"
     r"\N{FULLWIDTH EXCLAMATION MARK}\N{FULLWIDTH QUESTION MARK}]"
     r"[\p{Pf}\p{Pe}\"'\s]*$",  # closing quotes and brackets, then the end of the text
@@ -109,7 +112,7 @@ SENTENCE_END = regex.compile(
 #: a heading, code, a table row, or one long token.
 #: Matched over a whole text (MULTILINE); every branch stays inside one line. Plain ``re``:
 #: it needs no Unicode property and runs this scan faster than ``regex``.
-STRUCTURED_LINE = re.compile(
+STRUCTURED_LINE: Final = re.compile(
     r"""
     ^[ \t]*(?:
         [-*+\u2022\u2023\u2013\u2014>#|](?=[^\n]*\w)  # - * + • ‣ – — > # |, then words
@@ -136,7 +139,7 @@ STRUCTURED_LINE = re.compile(
 #: that a search over a long text skips ahead in C instead of trying every branch at every
 #: character. The first scan runs over the text with ``"\n"`` in front: it finds the branches
 #: anchored at a line start by the line break before them.
-STRUCTURED_SCANS: tuple[re.Pattern[str] | regex.Pattern[str], ...] = (
+STRUCTURED_SCANS: Final[tuple[re.Pattern[str] | regex.Pattern[str], ...]] = (
     re.compile(
         r"""
         \n(?:
@@ -167,7 +170,7 @@ STRUCTURED_SCANS: tuple[re.Pattern[str] | regex.Pattern[str], ...] = (
 
 #: Words of code inside a line: a URL, a command-line option, a path. A line holding them
 #: keeps its line breaks (reflow), though its words may still be repaired.
-CODE_WORDS = re.compile(
+CODE_WORDS: Final = re.compile(
     r"""
     ://                                       # a URL
     | (?:^|[ \t])--?[a-zA-Z]                  # a command-line option: -x --long
@@ -178,7 +181,7 @@ CODE_WORDS = re.compile(
 
 #: :data:`CODE_WORDS` as scans that start with one character (see :data:`STRUCTURED_SCANS`);
 #: the first runs over the text with ``"\n"`` in front.
-CODE_WORDS_SCANS = (
+CODE_WORDS_SCANS: Final = (
     re.compile(r"\n--?[a-zA-Z]"),
     re.compile(r"://"),
     re.compile(r"-(?<=[ \t]-)-?[a-zA-Z]"),
@@ -187,17 +190,17 @@ CODE_WORDS_SCANS = (
 
 #: A character of Chinese or Japanese (Han, kana, the prolonged sound mark): written without
 #: spaces, so each one is compared as a token of its own.
-IDEOGRAPHIC = regex.compile(
+IDEOGRAPHIC: Final = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\N{KATAKANA-HIRAGANA PROLONGED SOUND MARK}]"
 )
 
 #: A character from the first block of Chinese or Japanese characters on (U+2E80, CJK
 #: Radicals Supplement): no :data:`IDEOGRAPHIC` character comes before it. A text without one
 #: holds no ideograph, and ``re`` tells so several times faster than a scan for scripts.
-IDEOGRAPHIC_FROM = re.compile(r"[\u2e80-\U0010ffff]")
+IDEOGRAPHIC_FROM: Final = re.compile(r"[\u2e80-\U0010ffff]")
 
 #: An ideographic character, or a run of other characters (to split mixed tokens).
-IDEOGRAPHIC_SPLIT = regex.compile(
+IDEOGRAPHIC_SPLIT: Final = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\N{KATAKANA-HIRAGANA PROLONGED SOUND MARK}]"
     r"|[^\p{Han}\p{Hiragana}\p{Katakana}\N{KATAKANA-HIRAGANA PROLONGED SOUND MARK}]+"
 )
@@ -205,7 +208,9 @@ IDEOGRAPHIC_SPLIT = regex.compile(
 #: A piece of three to forty letters said three times or more inside one token, with or
 #: without hyphens: ``WhiteWhiteWhite``, ``man-man-man-man``, ``sub-sub-sub-scription``.
 #: The piece's length is bounded, so matching stays linear.
-TOKEN_LOOP = regex.compile(r"\b(\w{3,40}?)((?:-?\1){2,})", regex.IGNORECASE)
+TOKEN_LOOP: Final = regex.compile(r"\b(\w{3,40}?)((?:-?\1){2,})", regex.IGNORECASE)
 
 #: A run of characters from scripts written without spaces between words.
-CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]+")
+CJK_RUN: Final = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]+"
+)

@@ -18,7 +18,7 @@ import re
 import string
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 import regex
 from rapidfuzz.distance import LCSseq, MatchingBlock
@@ -63,7 +63,7 @@ __all__ = [
 ]
 
 #: Characters that can make a seam stronger than a space (see :class:`Seam`).
-_SEAM_MARK = (  # scans that skip ahead: one mark, three dots, a dash between spaces
+_SEAM_MARK: Final = (  # scans that skip ahead: one mark, three dots, a dash between spaces
     re.compile("[\n;/|\N{HORIZONTAL ELLIPSIS}]"),
     re.compile(r"\.\.\."),
     re.compile("[-\N{EN DASH}\N{EM DASH}](?<=\\s.)(?=\\s)"),
@@ -71,48 +71,48 @@ _SEAM_MARK = (  # scans that skip ahead: one mark, three dots, a dash between sp
 )
 
 #: Words before "X and X" that make it an idiom of range: "de temps en temps".
-_FROM_TO = frozenset({"de", "d'", "da", "di", "van", "von"})
+_FROM_TO: Final = frozenset({"de", "d'", "da", "di", "van", "von"})
 
 #: Endings of the words that writers coordinate with themselves to stress how long or how
 #: much (plurals and verbs: "years and years", "hours and hours", "it hides and hides",
 #: "waited and waited", "años y años"); an oscillating model repeats nouns and adjectives.
-_INTENSIFIED = ("s", "ed")
+_INTENSIFIED: Final = ("s", "ed")
 
 #: Punctuation that stays with the word before it when the copy after it goes.
-_CLAUSE_PUNCTUATION = ",:;.!?\"'»”’)]"
+_CLAUSE_PUNCTUATION: Final = ",:;.!?\"'»”’)]"
 
 #: Marks that end a clause when glued to the word before them.
-_CLAUSE_MARKS = frozenset(",;:.!?")
+_CLAUSE_MARKS: Final = frozenset(",;:.!?")
 
 #: A blank line (spaces allowed): the end of a paragraph, a heading or a list item.
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_BLANK_LINE: Final = re.compile(r"\n[^\S\n]*\n")
 
 #: Opening quotes, brackets and Spanish marks at the end of a gap: ``. ¡El``, ``. «Le``.
-_OPENING_MARKS = regex.compile(r"[\p{Ps}\p{Pi}¡¿\"'\s]+$")
+_OPENING_MARKS: Final = regex.compile(r"[\p{Ps}\p{Pi}¡¿\"'\s]+$")
 
 #: A gap of spaces and quotation marks only (`` « ``, ``" "``); not brackets, which gloss.
-_QUOTES_ONLY = regex.compile(r"[\s\p{Pi}\p{Pf}\"'«»]+")
+_QUOTES_ONLY: Final = regex.compile(r"[\s\p{Pi}\p{Pf}\"'«»]+")
 
 #: A full stop and one space inside a line before a lower-case letter: no sentence starts so,
 #: so it ends a caption line ("!", "?", "…" or two spaces after a full stop are a writer's).
-_FALSE_PERIOD = regex.compile(r"(?<=\w)\.[ ](?=\p{Ll})")
+_FALSE_PERIOD: Final = regex.compile(r"(?<=\w)\.[ ](?=\p{Ll})")
 
 
 #: A token long enough to hold four copies of a three-letter piece (group 1), tried only
 #: where a run of word characters and hyphens starts, so that the search stays linear.
-_LOOP_SIZED = 12
-_LOOP_SIZED_TOKEN = re.compile(rf"(?<![\w-])-*(\w[\w-]{{{_LOOP_SIZED - 1},}})")
+_LOOP_SIZED: Final = 12
+_LOOP_SIZED_TOKEN: Final = re.compile(rf"(?<![\w-])-*(\w[\w-]{{{_LOOP_SIZED - 1},}})")
 
 #: Marks that close a quotation.
-_CLOSING_QUOTES = frozenset("\"'»”’")
+_CLOSING_QUOTES: Final = frozenset("\"'»”’")
 
 #: Sentence-ending marks.
-_SENTENCE_MARKS = regex.compile(r"[.!?\N{HORIZONTAL ELLIPSIS}]")
+_SENTENCE_MARKS: Final = regex.compile(r"[.!?\N{HORIZONTAL ELLIPSIS}]")
 
 #: A sentence end followed by a space (inside a copy, or at its end).
-_INNER_SENTENCE_END = re.compile(r"[.!?\N{HORIZONTAL ELLIPSIS}][\"'»”)\]]*\s")
+_INNER_SENTENCE_END: Final = re.compile(r"[.!?\N{HORIZONTAL ELLIPSIS}][\"'»”)\]]*\s")
 
-_SEAM_NAMES = {
+_SEAM_NAMES: Final = {
     Seam.SEPARATOR_LINE: "separator at a line break",
     Seam.SEPARATOR: "separator",
     Seam.LINE: "line break",
@@ -133,7 +133,7 @@ class _Gate:
     novel: int  # content words of one copy that the other lacks (variants)
 
 
-_GATES = {
+_GATES: Final = {
     Seam.SEPARATOR_LINE: _Gate(3, 2, 0.6, 2, 2, 3),
     Seam.SEPARATOR: _Gate(4, 3, 0.8, 1, 1, 2),
     Seam.LINE: _Gate(3, 2, 0.75, 0, 1, 1),
@@ -141,73 +141,73 @@ _GATES = {
     Seam.SENTENCE: _Gate(6, 4, 0.9, 0, 0, 0),
 }
 #: Two words said again right after a spaced separator (``ce capital ;\nce capital``).
-_SHORT_SEPARATOR = _Gate(2, 1, 1.0, 0, 0, 0)
+_SHORT_SEPARATOR: Final = _Gate(2, 1, 1.0, 0, 0, 0)
 #: Three words said again exactly after a separator (``cuisine, le… cuisine, le``).
-_EXACT_SEPARATOR = _Gate(3, 1, 1.0, 0, 0, 0)
+_EXACT_SEPARATOR: Final = _Gate(3, 1, 1.0, 0, 0, 0)
 #: Three words said again exactly across a line break inside a sentence.
-_EXACT_LINE = _Gate(3, 1, 1.0, 0, 0, 0)
+_EXACT_LINE: Final = _Gate(3, 1, 1.0, 0, 0, 0)
 #: Two content words said twice side by side inside a line ("a spade a spade" stays).
-_INLINE_PAIR = _Gate(2, 1, 1.0, 0, 0, 0)
+_INLINE_PAIR: Final = _Gate(2, 1, 1.0, 0, 0, 0)
 #: A sentence said again word for word right after itself (five words or more).
-_SENTENCE_EXACT = _Gate(5, 3, 1.0, 0, 0, 0)
+_SENTENCE_EXACT: Final = _Gate(5, 3, 1.0, 0, 0, 0)
 #: The same in Chinese or Japanese: sixteen characters ("ありがとうございます。" twice stays).
-_SENTENCE_EXACT_CJK = _Gate(8, 5, 1.0, 0, 0, 0)
+_SENTENCE_EXACT_CJK: Final = _Gate(8, 5, 1.0, 0, 0, 0)
 #: Two words said again exactly across a line break (``dieses Setup\ndieses Setup``).
-_SHORT_LINE = _Gate(2, 2, 1.0, 0, 0, 0)
+_SHORT_LINE: Final = _Gate(2, 2, 1.0, 0, 0, 0)
 #: Two words said again exactly across a line break, the line ending on an article, a
 #: preposition or a conjunction (``driven by\ndriven by``).
-_SHORT_LINE_OPEN = _Gate(2, 1, 1.0, 0, 0, 0)
+_SHORT_LINE_OPEN: Final = _Gate(2, 1, 1.0, 0, 0, 0)
 #: Three words said again exactly, side by side inside a line (``we need to we need to``).
-_INLINE_EXACT = _Gate(3, 1, 1.0, 0, 0, 0)
+_INLINE_EXACT: Final = _Gate(3, 1, 1.0, 0, 0, 0)
 #: A line of wrapped prose said again whole right after itself (:func:`_duplicate_line`
 #: asks for five words, or a line before it that breaks off inside a sentence).
-_LINE_TWICE = _Gate(2, 1, 1.0, 0, 0, 0)
+_LINE_TWICE: Final = _Gate(2, 1, 1.0, 0, 0, 0)
 #: A sentence begun on its own line and begun again in full on the next.
-_RESTART_LINE = _Gate(2, 1, 0.75, 0, 0, 1)
+_RESTART_LINE: Final = _Gate(2, 1, 0.75, 0, 0, 1)
 #: The same inside a paragraph (no heading there), for any words (``Le mer\nLe mer fromage``).
-_RESTART_INSIDE = _Gate(2, 0, 1.0, 0, 0, 0)
+_RESTART_INSIDE: Final = _Gate(2, 0, 1.0, 0, 0, 0)
 #: The same, where the restarted sentence is much longer: its last word may differ.
-_RESTART_LINE_VARIANT = _Gate(2, 1, 0.6, 1, 0, 1)
-_CUT = 10_000  # the ``tail`` of the gates below: the later copy stops short
+_RESTART_LINE_VARIANT: Final = _Gate(2, 1, 0.6, 1, 0, 1)
+_CUT: Final = 10_000  # the ``tail`` of the gates below: the later copy stops short
 #: A passage of three words or more said twice around a connector (checked on its prefix).
-_CONJOINED = _Gate(3, 2, 1.0, _CUT, 0, 0)
+_CONJOINED: Final = _Gate(3, 2, 1.0, _CUT, 0, 0)
 #: A later copy that stops short, after a separator.
-_CUT_AFTER_SEPARATOR = _Gate(2, 1, 0.8, _CUT, 0, 1)
+_CUT_AFTER_SEPARATOR: Final = _Gate(2, 1, 0.8, _CUT, 0, 1)
 #: A later copy that stops short inside a sentence, across a line break or inside a line.
-_CUT_AFTER_BREAK = _Gate(3, 2, 0.95, _CUT, 0, 0)
+_CUT_AFTER_BREAK: Final = _Gate(3, 2, 0.95, _CUT, 0, 0)
 #: The same, ending on the cut-off start of the earlier copy's next word (``... aus z``).
-_CUT_PARTIAL = _Gate(2, 1, 0.9, _CUT, 0, 0)
+_CUT_PARTIAL: Final = _Gate(2, 1, 0.9, _CUT, 0, 0)
 #: A later copy after a line break that stops short and goes on with other words in its
 #: line: a long one only (a line that opens with a few words of the line before is prose).
-_CUT_MIDLINE = _Gate(6, 3, 0.95, _CUT, 0, 0)
+_CUT_MIDLINE: Final = _Gate(6, 3, 0.95, _CUT, 0, 0)
 #: The same, said again word for word but for the earlier copy's last word.
-_CUT_MIDLINE_NEAR = _Gate(4, 2, 1.0, _CUT, 0, 0)
+_CUT_MIDLINE_NEAR: Final = _Gate(4, 2, 1.0, _CUT, 0, 0)
 #: A long later copy after a separator mark that stops short, word for word the start of the
 #: earlier one: its chunk may end past a sentence end, and no elaboration after a mark inside
 #: a line says seven words again.
-_CUT_LONG = _Gate(7, 4, 1.0, _CUT, 0, 0)
+_CUT_LONG: Final = _Gate(7, 4, 1.0, _CUT, 0, 0)
 #: A line break after a sentence end: the author may repeat a subject on purpose.
-_LINE_AFTER_SENTENCE = _Gate(5, 3, 0.85, 0, 0, 0)
+_LINE_AFTER_SENTENCE: Final = _Gate(5, 3, 0.85, 0, 0, 0)
 #: A clause restarted inside a line (``The plan requires The plan requires funds``).
-_INLINE_RESTART = _Gate(3, 2, 0.85, 0, 0, 0)
-_LONG_VARIANT = 8  # aligned words of a variant that spans a sentence end inside a line
+_INLINE_RESTART: Final = _Gate(3, 2, 0.85, 0, 0, 0)
+_LONG_VARIANT: Final = 8  # aligned words of a variant that spans a sentence end inside a line
 #: A long passage said again right after itself, nothing between, with one word of it
 #: changed (``de mettre ens œuvre nombreux systèmes … de mettre en œuvre``).
-_INLINE_VARIANT = _Gate(6, 4, 0.85, 0, 0, 1)
+_INLINE_VARIANT: Final = _Gate(6, 4, 0.85, 0, 0, 1)
 #: Separator seams of a document whose other separator seams proved to be chunk seams.
-_CONFIRMED_SEPARATOR = _Gate(4, 3, 0.45, 4, 3, 5)
+_CONFIRMED_SEPARATOR: Final = _Gate(4, 3, 0.45, 4, 3, 5)
 #: A paragraph broken mid-sentence whose next paragraph opens by saying its end again: chunks
 #: joined with a blank line. Four words at least: a short phrase said again after a blank
 #: line is a stanza's or a heading's.
-_PARAGRAPH = _Gate(4, 2, 0.8, 0, 1, 1)
+_PARAGRAPH: Final = _Gate(4, 2, 0.8, 0, 1, 1)
 #: The same, the paragraph breaking off on an article, a preposition or a conjunction (no
 #: paragraph ends so): three words said again word for word are enough.
-_PARAGRAPH_OPEN = _Gate(3, 1, 1.0, 0, 0, 0)
-_CONFIRMING = 2  # accepted overlaps at separator seams that confirm the separator
+_PARAGRAPH_OPEN: Final = _Gate(3, 1, 1.0, 0, 0, 0)
+_CONFIRMING: Final = 2  # accepted overlaps at separator seams that confirm the separator
 #: A later copy after a line break that starts with words of its own: as alike as inside a line.
-_LEAD_SIMILARITY = 0.85
+_LEAD_SIMILARITY: Final = 0.85
 #: The least similarity any gate for a copy that stops short accepts.
-_CUT_SIMILARITY = min(_CUT_AFTER_SEPARATOR.similarity, _CUT_AFTER_BREAK.similarity)
+_CUT_SIMILARITY: Final = min(_CUT_AFTER_SEPARATOR.similarity, _CUT_AFTER_BREAK.similarity)
 
 
 def _sentence_start(words: Words, j: int) -> bool:
@@ -241,15 +241,15 @@ class _Match:
     pairs: tuple[tuple[int, int], ...] = ()  # the aligned words, left and right, in order
 
 
-_MAX_SCORE = 0.99  # a repeat is never certain damage: min_score=1 applies no removal
-_COORDINATED_SCORE = 0.7  # "enjoyable and enjoyable": one word, but never written on purpose
-_TOKEN_LOOP_COPIES = 4
-_TOKEN_LOOP_SCORE = 0.9  # a piece three times inside one word: never written so on purpose
-_SEPARATOR_SCORE = 0.7  # a stray mark alone: below any overlap that removes it with a copy
-_STUTTER_SCORE = 0.65  # one word doubled: below any overlap that removes it with more words
-_SURE = 0.8  # a score past which no other alignment for the same seam is tried
-_SLACK = 2  # words before the anchor that may still belong to the left copy
-_FREQUENT = 6  # earlier places of an anchor within the window past which only one is tried
+_MAX_SCORE: Final = 0.99  # a repeat is never certain damage: min_score=1 applies no removal
+_COORDINATED_SCORE: Final = 0.7  # "enjoyable and enjoyable": one word, but never written on purpose
+_TOKEN_LOOP_COPIES: Final = 4
+_TOKEN_LOOP_SCORE: Final = 0.9  # a piece three times inside one word: never written so on purpose
+_SEPARATOR_SCORE: Final = 0.7  # a stray mark alone: below any overlap that removes it with a copy
+_STUTTER_SCORE: Final = 0.65  # one word doubled: below any overlap that removes it with more words
+_SURE: Final = 0.8  # a score past which no other alignment for the same seam is tried
+_SLACK: Final = 2  # words before the anchor that may still belong to the left copy
+_FREQUENT: Final = 6  # earlier places of an anchor within the window past which only one is tried
 
 
 def _soft_equal(a: str, b: str) -> bool:
@@ -527,7 +527,7 @@ def _capitals_differ(words: Words, match: _Match) -> bool:
 
 #: Aligned characters' weight a Chinese or Japanese copy inside a line needs (two a word):
 #: shorter phrases come back on purpose there ("使ってプロセス ID を使ってプロセスを停止").
-_CJK_INLINE_MATCHED = 5
+_CJK_INLINE_MATCHED: Final = 5
 
 
 def _inline_veto(words: Words, match: _Match) -> bool:
@@ -609,7 +609,7 @@ def _litany(words: Words, match: _Match) -> bool:
     )
 
 
-_CHANT_WORDS = 4  # words of a clause that a chant says again and again
+_CHANT_WORDS: Final = 4  # words of a clause that a chant says again and again
 
 
 def _chant(words: Words, match: _Match) -> bool:
@@ -663,7 +663,7 @@ def _contrast(words: Words, match: _Match) -> bool:
 
 
 #: Aligned words of a copy short enough that every pair must be one word, not one stem.
-_SHORT_COPY = 3
+_SHORT_COPY: Final = 3
 
 
 def _stems_only(words: Words, match: _Match) -> bool:
@@ -716,9 +716,9 @@ def _words_to_line_end(words: Words, i: int) -> int:
 
 
 #: A list item's bullet or number and the spaces after it, at a line's start.
-_BULLET = r"[ \t]*(?:[-*+\u2022\u2023\u2013\u2014]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+"
+_BULLET: Final = r"[ \t]*(?:[-*+\u2022\u2023\u2013\u2014]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+"
 #: A list item's bullet or number, and the text after it.
-_LIST_ITEM = re.compile(_BULLET + r"(\S.*)")
+_LIST_ITEM: Final = re.compile(_BULLET + r"(\S.*)")
 
 
 def _structured(words: Words, start: int, end: int) -> bool:
@@ -767,7 +767,7 @@ def _prose_items(text: str) -> dict[int, int | None] | None:
 
 
 #: A line that opens as a list item does (:data:`_LIST_ITEM`), anywhere in a text.
-_ANY_ITEM = re.compile("^" + _BULLET + r"\S", re.MULTILINE)
+_ANY_ITEM: Final = re.compile("^" + _BULLET + r"\S", re.MULTILINE)
 
 
 def _prose_item(line: str, offset: int) -> int | None:
@@ -1119,10 +1119,10 @@ def _chain(words: Words, match: _Match) -> Candidate | None:
 
 
 #: A mark that is neither a space nor punctuation: between copies of one character, a drawing.
-_DRAWN = re.compile(r"[^\s,.;:!?\w]")
+_DRAWN: Final = re.compile(r"[^\s,.;:!?\w]")
 
 #: Cells of a table aligned with spaces, or a tab between two words.
-_COLUMNS = re.compile(r"\S(?:[ ]{3,}|[ ]*\t)[ \t]*\S")
+_COLUMNS: Final = re.compile(r"\S(?:[ ]{3,}|[ ]*\t)[ \t]*\S")
 
 
 def _drawing_or_table(unit: Sequence[str], between: str) -> bool:
@@ -1140,14 +1140,14 @@ def _drawing_or_table(unit: Sequence[str], between: str) -> bool:
 
 
 #: A digit anywhere in a token (``10xxxxxx``, ``2E``): data, never a loop.
-_HAS_DIGIT = re.compile(r"\d")
+_HAS_DIGIT: Final = re.compile(r"\d")
 
 #: An opening quotation mark right before a word.
-_OPENING_QUOTE_BEFORE = regex.compile(r"[\p{Pi}\p{Ps}\"'«]$")
+_OPENING_QUOTE_BEFORE: Final = regex.compile(r"[\p{Pi}\p{Ps}\"'«]$")
 
 #: What may follow the second copy of ``A and A``: the end of a clause (closing quotes, a
 #: mark, then a space or the end of the text).
-_CLAUSE_END = regex.compile(
+_CLAUSE_END: Final = regex.compile(
     r"\s*[\p{Pf}\p{Pe}\"']*[,.;:!?\N{HORIZONTAL ELLIPSIS}]+[\p{Pf}\p{Pe}\"']*(?:\s|$)"
     r"|[\s\p{Pf}\p{Pe}\"']*$"
 )
@@ -1189,7 +1189,7 @@ def _conjoined_edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Cand
 
 
 #: A sentence end with the closing quotes and brackets around it (``.``, ``!»``, ``».``).
-_SENTENCE_CLOSE = regex.compile(
+_SENTENCE_CLOSE: Final = regex.compile(
     r"[\p{Pf}\p{Pe}\"']*[.!?\N{HORIZONTAL ELLIPSIS}]+[\p{Pf}\p{Pe}\"']*"
 )
 
@@ -1240,12 +1240,12 @@ def _marked_seams(words: Words) -> dict[int, int]:
     return {i: Seam.LINE if gap == "\n" else seam_of(gap) for i, gap in gaps}
 
 
-_FIRST_THREE = operator.itemgetter(slice(3))  # a key's first three characters
-_REFRAIN_LINES = 8  # a line equal to one of the previous eight lines is a refrain
-_DUPLICATE_WORDS = 5  # words between spaces of each of two lines of wrapped prose
-_DUPLICATE_WIDTH = 35  # characters of each of them
-_SENTENCE_TWICE = 8  # words between spaces of a whole sentence said twice that is no refrain
-_TILE_COPIES = 3  # copies of a line that tiles of a scan make at most (more: a flood)
+_FIRST_THREE: Final = operator.itemgetter(slice(3))  # a key's first three characters
+_REFRAIN_LINES: Final = 8  # a line equal to one of the previous eight lines is a refrain
+_DUPLICATE_WORDS: Final = 5  # words between spaces of each of two lines of wrapped prose
+_DUPLICATE_WIDTH: Final = 35  # characters of each of them
+_SENTENCE_TWICE: Final = 8  # words between spaces of a whole sentence said twice that is no refrain
+_TILE_COPIES: Final = 3  # copies of a line that tiles of a scan make at most (more: a flood)
 
 
 def _duplicate_line(line: str, before: str, earlier: str = "") -> bool:
@@ -1306,9 +1306,9 @@ def _prose_line(line: str) -> bool:
     )
 
 
-_PROSE_SHARE = 0.6  # of a line's pieces between spaces that are words of letters, in prose
+_PROSE_SHARE: Final = 0.6  # of a line's pieces between spaces that are words of letters, in prose
 #: Marks around a word in a piece between spaces: ``"/usr/share/doc/"``, ``too.``, ``«foo»``.
-_AROUND_WORD = string.punctuation + "«»“”‘’„…"
+_AROUND_WORD: Final = string.punctuation + "«»“”‘’„…"
 
 
 def _reads_as_prose(line: str) -> bool:
@@ -1325,7 +1325,7 @@ def _reads_as_prose(line: str) -> bool:
 
 #: Articles and prepositions: a line of prose that ends on one breaks off inside a sentence
 #: (a line of verse may end on "and").
-_BREAKING_OFF = FUNCTION_WORDS - COORDINATORS - CONNECTORS
+_BREAKING_OFF: Final = FUNCTION_WORDS - COORDINATORS - CONNECTORS
 
 
 def _breaks_off(line: str, words: frozenset[str] = _BREAKING_OFF) -> bool:
@@ -1561,7 +1561,7 @@ def overlaps(
 
 
 #: A mark typed after a space at a line end (``capital ;\n``): group 1 is the space and mark.
-_LINE_END_MARK = re.compile(r"([^\S\n]+[;/,\N{HORIZONTAL ELLIPSIS}])[^\S\n]*\n")
+_LINE_END_MARK: Final = re.compile(r"([^\S\n]+[;/,\N{HORIZONTAL ELLIPSIS}])[^\S\n]*\n")
 
 
 def _confirmed_marks(
@@ -1612,7 +1612,9 @@ def _separator_kind(words: Words, i: int, seam: int) -> str:
     return "" if "|" in mark else mark
 
 
-_ANCHOR_RUN = 4  # words from an inline anchor on that the copies must share (two checked past it)
+_ANCHOR_RUN: Final = (
+    4  # words from an inline anchor on that the copies must share (two checked past it)
+)
 
 
 def _inline_anchors(
@@ -1705,7 +1707,7 @@ def _paragraphs(words: Words) -> list[int]:
 
 #: The least similarity of the gates for copies inside a line, but for the two kinds of copy
 #: that :func:`_may_pass_inline` bounds on their own (a connector, a cut-off word).
-_INLINE_SIMILARITY = min(
+_INLINE_SIMILARITY: Final = min(
     gate.similarity
     for gate in (
         _GATES[Seam.INLINE],
@@ -1720,11 +1722,13 @@ _INLINE_SIMILARITY = min(
 
 
 #: What may end a paragraph broken by a chunk seam: nothing, a colon or a separator.
-_PARAGRAPH_END = re.compile(
+_PARAGRAPH_END: Final = re.compile(
     r"[^\S\n]*(?:[;:,/\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}-]|\.\.\.)?\s*"
 )
-_PARAGRAPH_WORDS = 6  # words of its paragraph before an earlier copy across a blank line
-_PARAGRAPH_LINE = 8  # words of a later copy across a blank line that may make a line of its own
+_PARAGRAPH_WORDS: Final = 6  # words of its paragraph before an earlier copy across a blank line
+_PARAGRAPH_LINE: Final = (
+    8  # words of a later copy across a blank line that may make a line of its own
+)
 
 
 def _paragraph_seam(context: _Context, j: int, i: int) -> bool:
@@ -1829,7 +1833,7 @@ def _alike_within(
 
 
 #: The anchors tried at a seam: the bigram ``p`` words on, the copies' own words before it.
-_PLAIN_ANCHORS: list[tuple[int, int | None]] = [(p, None) for p in range(4)]
+_PLAIN_ANCHORS: Final[list[tuple[int, int | None]]] = [(p, None) for p in range(4)]
 
 
 def _best_at(
@@ -2074,8 +2078,8 @@ def _indent(text: str, at: int) -> int:
     return len(line) - len(line.lstrip(" \t"))
 
 
-_NEARBY_LINES = 3  # lines before and after a line that a column of items is looked for in
-_COLUMN = 3  # lines opening with one word that make a column of items
+_NEARBY_LINES: Final = 3  # lines before and after a line that a column of items is looked for in
+_COLUMN: Final = 3  # lines opening with one word that make a column of items
 
 
 def _opens_other_lines(words: Words, i: int) -> bool:
@@ -2213,29 +2217,29 @@ def stray_separators(text: str, words: Words | None = None) -> list[Edit]:
 
 #: A ``,`` or ``·`` after a word and a space at the end of a line, then a letter that opens
 #: the next (the scan starts with the mark: ``re`` skips ahead to it in C).
-_CLOSING_MARK = re.compile(
+_CLOSING_MARK: Final = re.compile(
     r"[,\N{MIDDLE DOT}](?<=\w[ \t][,\N{MIDDLE DOT}])[^\S\n]*\n[^\S\n]*(?=[^\W\d_])"
 )
 #: A line break, then a ``;``, ``,`` or ``/`` that opens the line and a space before a
 #: letter (plain ``re``: a scan that starts with a line break skips ahead in C).
-_OPENING_MARK = re.compile(r"\n[^\S\n]*([;,/][^\S\n]+)(?=[^\W\d_])")
+_OPENING_MARK: Final = re.compile(r"\n[^\S\n]*([;,/][^\S\n]+)(?=[^\W\d_])")
 
 
-_MAX_PERIOD = 8
+_MAX_PERIOD: Final = 8
 #: For each period, the least run of equal key pairs (copies - 1 periods) a loop needs.
-_LOOP_NEEDLES = {p: b"\x01" * 2 * p for p in range(1, _MAX_PERIOD + 1)}
-_LOOP_RUNS = {p: re.compile(re.escape(needle) + b"+") for p, needle in _LOOP_NEEDLES.items()}
+_LOOP_NEEDLES: Final = {p: b"\x01" * 2 * p for p in range(1, _MAX_PERIOD + 1)}
+_LOOP_RUNS: Final = {p: re.compile(re.escape(needle) + b"+") for p, needle in _LOOP_NEEDLES.items()}
 #: Articles, prepositions and conjunctions that no one writes three times in a row (``the
 #: the the``): a single word needs four copies to make a loop, these three.
-_TRIPLED = FUNCTION_WORDS - CHANTS
+_TRIPLED: Final = FUNCTION_WORDS - CHANTS
 #: The start of a line of a chat log: a time, then a nick between angle brackets.
-_CHAT_LINE = re.compile(r"[ \t]*\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*<[@+%~&]?[^\s<>]{1,32}>")
-_CHANT_COPIES = 10  # copies of a chanted syllable that make a loop all the same
+_CHAT_LINE: Final = re.compile(r"[ \t]*\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*<[@+%~&]?[^\s<>]{1,32}>")
+_CHANT_COPIES: Final = 10  # copies of a chanted syllable that make a loop all the same
 #: Words said many times in a row on purpose: syllables and words doubled on purpose, but
 #: for articles, pronouns and verbs doubled by grammar (``what it is is``, ``die die``),
 #: which no one says four times.
-_CHANTED = CHANTS - (FUNCTION_WORDS - SYLLABLES - {"do", "no", "non", "on"})
-_DATA_COPIES = 6  # copies of a unit holding a digit (table cells, bit patterns, codes)
+_CHANTED: Final = CHANTS - (FUNCTION_WORDS - SYLLABLES - {"do", "no", "non", "on"})
+_DATA_COPIES: Final = 6  # copies of a unit holding a digit (table cells, bit patterns, codes)
 
 
 def loops(words: Words) -> list[Candidate]:
@@ -2423,12 +2427,12 @@ def coordinated(words: Words) -> list[Candidate]:
     return found
 
 
-_RUN_STEP = 512  # characters between two probes for a long loop
-_RUN_PROBE = 32  # characters of a probe
-_RUN_PERIOD = 256  # the longest passage, in characters, a long loop may repeat
-_RUN_COPIES = 64  # copies in a row that make a long loop
-_RUN_KEEP = 16  # copies left for loops() to judge: more than any of its rules asks for
-_CHUNK = 4096  # characters compared at once
+_RUN_STEP: Final = 512  # characters between two probes for a long loop
+_RUN_PROBE: Final = 32  # characters of a probe
+_RUN_PERIOD: Final = 256  # the longest passage, in characters, a long loop may repeat
+_RUN_COPIES: Final = 64  # copies in a row that make a long loop
+_RUN_KEEP: Final = 16  # copies left for loops() to judge: more than any of its rules asks for
+_CHUNK: Final = 4096  # characters compared at once
 
 
 def _common_prefix(text: str, a: int, b: int) -> int:
@@ -2610,8 +2614,10 @@ def token_loops(words: Words) -> list[Candidate]:
     return found
 
 
-_PARAGRAPH_TWICE = 12  # words of a paragraph of prose said again whole that make it a duplicate
-_PROSE_LINE = 35  # characters that the lines of a paragraph of prose hold on average
+_PARAGRAPH_TWICE: Final = (
+    12  # words of a paragraph of prose said again whole that make it a duplicate
+)
+_PROSE_LINE: Final = 35  # characters that the lines of a paragraph of prose hold on average
 
 
 def repeated_paragraphs(words: Words) -> list[Candidate]:

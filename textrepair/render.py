@@ -17,6 +17,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import KeysView, Sequence
+from typing import Final
 
 import regex
 
@@ -27,15 +28,17 @@ from textrepair.segment import structured_lines
 
 __all__ = ["compose", "held_back", "lift", "reflow"]
 
-_OPENS_PARAGRAPH = regex.compile(r"[\p{Lu}\p{Lt}\p{N}\p{Pi}\p{Ps}\"'«¿¡\-–—]")
+_OPENS_PARAGRAPH: Final = regex.compile(r"[\p{Lu}\p{Lt}\p{N}\p{Pi}\p{Ps}\"'«¿¡\-–—]")
 #: The word (a compound's parts too) before a hyphen at a line's end; it starts a token and
 #: matches possessively, so that a long compound is read once.
-_HYPHEN_END = regex.compile(r"(?<![\w\-\N{HYPHEN}])(\w++(?:[-\N{HYPHEN}]\w++)*+)[-\N{HYPHEN}]$")
-_HYPHENS = ("-", "\N{HYPHEN}")
-_FIRST_WORD = regex.compile(r"^(\w+(?:[-\N{HYPHEN}]\w+)*)")
-_LONG_LINE = 40  # characters: shorter lines make poems and lists, not wrapped prose
-_WIDE = 60  # characters: a line this long ending on a comma is wrapped prose, not verse
-_HEADING = 0.5  # a line shorter than this share of the width before a capital: a heading
+_HYPHEN_END: Final = regex.compile(
+    r"(?<![\w\-\N{HYPHEN}])(\w++(?:[-\N{HYPHEN}]\w++)*+)[-\N{HYPHEN}]$"
+)
+_HYPHENS: Final = ("-", "\N{HYPHEN}")
+_FIRST_WORD: Final = regex.compile(r"^(\w+(?:[-\N{HYPHEN}]\w+)*)")
+_LONG_LINE: Final = 40  # characters: shorter lines make poems and lists, not wrapped prose
+_WIDE: Final = 60  # characters: a line this long ending on a comma is wrapped prose, not verse
+_HEADING: Final = 0.5  # a line shorter than this share of the width before a capital: a heading
 
 
 def _last_word(line: str) -> str:
@@ -52,7 +55,7 @@ def _wraps_here(left: str, right: str) -> bool:
     return right[:1].islower() and len(left) >= _WIDE
 
 
-_ITEMS = 3  # lines opening with the same word that make a list, not wrapped prose
+_ITEMS: Final = 3  # lines opening with the same word that make a list, not wrapped prose
 
 
 def _is_list(body: Sequence[str]) -> bool:
@@ -96,7 +99,7 @@ def _is_prose(lines: Sequence[str]) -> bool:
 
 
 #: A line of marks only, opening with a bullet's or a rule's (``---``, ``* * *``): a break.
-_RULE = regex.compile(r"[ \t]*[-*+\u2022\u2023\u2013\u2014>#|][^\w\n]*")
+_RULE: Final = regex.compile(r"[ \t]*[-*+\u2022\u2023\u2013\u2014>#|][^\w\n]*")
 
 
 def _runs(lines: list[str], structure: Sequence[int]) -> list[tuple[int, int]]:
@@ -213,10 +216,10 @@ def reflow(
 
 
 #: What may stand before and after a word of prose in its token (quotes, brackets, marks).
-_OPENERS = "\"'«“‘([{¿¡"
-_CLOSERS = "\"'»”’)]}.,;:!?…"
+_OPENERS: Final = "\"'«“‘([{¿¡"
+_CLOSERS: Final = "\"'»”’)]}.,;:!?…"
 #: A hyphen at a line end (spaces may follow it).
-_HYPHEN_BREAK = re.compile("[-\N{HYPHEN}][ \t]*\n")
+_HYPHEN_BREAK: Final = re.compile("[-\N{HYPHEN}][ \t]*\n")
 
 
 def _broken_words(
@@ -259,7 +262,9 @@ def _broken_words(
     return edits
 
 
-_PAST_BREAK = 3  # letters past a wrap's hyphen that an attested word shares with the joined one
+_PAST_BREAK: Final = (
+    3  # letters past a wrap's hyphen that an attested word shares with the joined one
+)
 
 
 class _Vocabulary:
@@ -371,8 +376,8 @@ def _first_with(ordered: list[str], prefix: str) -> str | None:
     return ordered[x] if x < len(ordered) and ordered[x].startswith(prefix) else None
 
 
-_BLANK = regex.compile(r"\n(?=\n)")  # a line break that ends a paragraph
-_SAID_AGAIN = 3  # words at a line end said again at the next line's start that hold a wrap
+_BLANK: Final = regex.compile(r"\n(?=\n)")  # a line break that ends a paragraph
+_SAID_AGAIN: Final = 3  # words at a line end said again at the next line's start that hold a wrap
 
 
 def _said_again(left: str, right: str) -> bool:

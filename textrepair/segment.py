@@ -47,11 +47,11 @@ __all__ = [
     "structured_lines",
 ]
 
-_STEM = 5
-_MATCH_START = regex.Match.start  # unbound methods: mapped over the matches at C speed
-_MATCH_END = regex.Match.end
-_NEWLINE = re.compile("\n")
-_APOSTROPHES = ("\N{RIGHT SINGLE QUOTATION MARK}", "\N{MODIFIER LETTER APOSTROPHE}")
+_STEM: Final = 5
+_MATCH_START: Final = regex.Match.start  # unbound methods: mapped over the matches at C speed
+_MATCH_END: Final = regex.Match.end
+_NEWLINE: Final = re.compile("\n")
+_APOSTROPHES: Final = ("\N{RIGHT SINGLE QUOTATION MARK}", "\N{MODIFIER LETTER APOSTROPHE}")
 
 
 def _fold(text: str) -> str:
@@ -109,10 +109,10 @@ def structured_lines(text: str, *, code_words: bool = False) -> tuple[int, ...]:
 
 
 #: A bar between spaces or tabs: a table's cell border, or a chunk seam in prose.
-_CELL_BORDER = re.compile(r"\|(?<=[ \t]\|)(?=[ \t])")
+_CELL_BORDER: Final = re.compile(r"\|(?<=[ \t]\|)(?=[ \t])")
 
 
-_FIRST_CELL = 80  # characters before a table row's first bar at most
+_FIRST_CELL: Final = 80  # characters before a table row's first bar at most
 
 
 def _mark_table_rows(text: str, line_starts: Sequence[int], flags: list[int]) -> None:
@@ -137,7 +137,7 @@ def _mark_table_rows(text: str, line_starts: Sequence[int], flags: list[int]) ->
 
 #: A line that opens a code block: one ending with ``::`` (a reST literal block follows) or
 #: a Markdown code fence.
-_BLOCK_OPENER = re.compile(
+_BLOCK_OPENER: Final = re.compile(
     r"::[ \t]*$|^[ \t]*(?:```|~~~)"
     r"|^[ \t]*\.\.[ \t]+(?:code-block|sourcecode|code|doctest|testcode|highlight)::[^\n]*$",
     re.MULTILINE,
@@ -467,7 +467,7 @@ def resegment(words: Words, edits: Sequence[tuple[int, int, str]], text: str) ->
 
 
 #: Characters that end a stretch split again (:func:`resegment`): no word holds one.
-_BREAKS = (" ", "\n", "\t")
+_BREAKS: Final = (" ", "\n", "\t")
 
 
 def _space_before(text: str, at: int) -> int:
@@ -516,7 +516,7 @@ def bigram_places(stems: Sequence[str]) -> dict[tuple[str, str], list[int]]:
 
 
 #: A reST role before its backticked text: ``:meth:`` in ``:meth:`run```, ``:c:data:``.
-_ROLE = re.compile(r"(?<![\w`]):(?:[\w.-]+:)+(?=`)")
+_ROLE: Final = re.compile(r"(?<![\w`]):(?:[\w.-]+:)+(?=`)")
 
 
 def _outside(spans: list[tuple[int, int]], ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -537,9 +537,9 @@ def _stems(keys: list[str]) -> list[str]:
 
 
 #: Characters read before :func:`distinct_stems` reads the whole text.
-_HEAD = 4096
+_HEAD: Final = 4096
 #: Characters of the head read first: ordinary prose says a word again within a few lines.
-_GLANCE = 256
+_GLANCE: Final = 256
 
 
 def distinct_stems(text: str) -> bool:
