@@ -12,6 +12,7 @@ import html
 import re
 import unicodedata
 from re import _constants, _parser  # type: ignore[attr-defined]
+from typing import Final
 
 import ftfy
 import regex
@@ -26,7 +27,7 @@ __all__ = ["FTFY_CONFIG", "normalize"]
 
 #: ftfy's configuration: everything that repairs damage, nothing that rewrites the author's
 #: typography. Line breaks are handled here so that offsets stay line-aligned.
-FTFY_CONFIG = ftfy.TextFixerConfig(
+FTFY_CONFIG: Final = ftfy.TextFixerConfig(
     uncurl_quotes=False,
     fix_latin_ligatures=False,
     fix_character_width=False,
@@ -36,11 +37,13 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 
 #: An HTML tag, comment or declaration: a line holding one may be markup, whose entities stay.
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|<!")
-_ENTITY = regex.compile(r"&#?\w{1,32};")
+_HTML_TAG: Final = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|<!")
+_ENTITY: Final = regex.compile(r"&#?\w{1,32};")
 
 
-_INSIDE_WORDS = "'\N{RIGHT SINGLE QUOTATION MARK}-\N{HYPHEN}"  # signs an entity may hide in a word
+_INSIDE_WORDS: Final = (
+    "'\N{RIGHT SINGLE QUOTATION MARK}-\N{HYPHEN}"  # signs an entity may hide in a word
+)
 
 
 def _decode_letters(line: str) -> str:
@@ -68,7 +71,7 @@ def _decode_letters(line: str) -> str:
     return _ENTITY.sub(decode, line)
 
 
-_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # \r, \x1b (escapes) included
+_CONTROL: Final = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # \r, \x1b (escapes) included
 
 
 def _ftfy_reason(line: str) -> str:
@@ -84,16 +87,16 @@ def _ftfy_reason(line: str) -> str:
 
 
 #: Scripts that use a zero-width space as their word separator: there it is not damage.
-_SPACELESS = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]")
-_LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
-_CR = regex.compile(r"\r\n?")
-_NEWLINE = re.compile("\n")
-_MAX_DIFF = 4096
+_SPACELESS: Final = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}]")
+_LONE_SURROGATE: Final = regex.compile(r"[\ud800-\udfff]")
+_CR: Final = regex.compile(r"\r\n?")
+_NEWLINE: Final = re.compile("\n")
+_MAX_DIFF: Final = 4096
 
 #: Every character one of ftfy's enabled fixes (or this stage) acts on by itself: "&" for
 #: HTML entities, C0/C1 controls and terminal escapes, surrogates, ftfy's table of
 #: unwanted control characters, and ``\r``.
-_TOUCHED = re.compile(  # plain ``re``: it scans for a character class several times faster
+_TOUCHED: Final = re.compile(  # plain ``re``: it scans for a character class several times faster
     "[&\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\ud800-\\udfff"
     + "".join(f"\\U{code:08x}" for code in sorted(CONTROL_CHARS))
     + "]"
@@ -153,7 +156,7 @@ def _mojibake_hint() -> re.Pattern[str] | None:
         return None
 
 
-_MOJIBAKE_HINT = _mojibake_hint()
+_MOJIBAKE_HINT: Final = _mojibake_hint()
 
 
 def _clear(text: str) -> bool:
@@ -236,8 +239,8 @@ def _fix_line(line: str) -> tuple[str, str]:
     visible = _drop_invisible(fixed)
     if visible != fixed:
         reasons.append("invisible character removed")
-        # a soft hyphen inside mojibake hid it from ftfy: look again
-        fixed = ftfy.fix_text(visible, config=FTFY_CONFIG)
+        # a soft hyphen inside mojibake hid it from ftfy: look again (where ftfy may act)
+        fixed = visible if _untouched(visible) else ftfy.fix_text(visible, config=FTFY_CONFIG)
     return fixed, "; ".join(reasons)
 
 
@@ -291,7 +294,9 @@ def normalize(text: str) -> list[Edit]:
     for offset in _suspect_lines(text):
         end = text.find("\n", offset)
         line = text[offset : len(text) if end < 0 else end]
-        if not _untouched(line):
+        # a line that looks like mojibake goes to ftfy, which tells it from text on its own
+        hinted = _MOJIBAKE_HINT is not None and _MOJIBAKE_HINT.search(line) is not None
+        if hinted or not _untouched(line):
             fixed, reason = _fix_line(line)
             if fixed != line:
                 edits.extend(_diff(offset, line, fixed, reason))

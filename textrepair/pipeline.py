@@ -240,6 +240,7 @@ def _rounds(current: str, edits: list[Edit], config: Config) -> tuple[str, list[
     proposed: list[Edit] = []
     focus: list[tuple[int, int]] | None = None
     known: _Known | None = None
+    joined = False  # whether the last round joined every wrap it found (none held back)
     for round_ in range(_ROUNDS + _REFLOWS):
         chosen, below, view, known = _detect_round(current, config, focus, known)
         if round_ == 0 and below:
@@ -255,11 +256,14 @@ def _rounds(current: str, edits: list[Edit], config: Config) -> tuple[str, list[
             edits = compose(edits, chosen, current)
             current = following
             known = known.then(sorted(chosen, key=_START), current) if known else None
-        if config.reflow:
+        # after a round that joined every wrap, one that removes nothing finds none to join
+        if config.reflow and (chosen or not joined):
             wraps = _reflow(current, pieces, config)
+            joined = True
             if chosen:  # a paragraph with a seam to judge before its lines are joined waits
                 wraps, held = held_back(current, wraps)
                 focus = _merge(focus, _around(held))
+                joined = not held
             if wraps:
                 focus = _merge(_through(focus, wraps), _around(wraps))
                 following = apply_edits(current, wraps)
