@@ -13,6 +13,7 @@ interpreter mypyc does not support, the build warns and does the same.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import sys
@@ -65,6 +66,9 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         try:
             built = self._compile(package)
         except (OSError, subprocess.SubprocessError) as error:
+            with contextlib.suppress(OSError):  # no half set of extensions beside the sources
+                for extension in _compiled(package):
+                    extension.unlink()
             self.app.display_warning(f"{PACKAGE}: not compiled, pure Python wheel ({error})")
             return
         for extension in built:
