@@ -57,6 +57,7 @@ from benchmarks.corpus import (
     normalize_space,
     stable_hash,
 )
+from textrepair.__main__ import _version
 
 __all__ = [
     "Document",
@@ -892,7 +893,7 @@ def render_report(
     """The markdown report."""
     t = summary.total
     when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    version = getattr(textrepair, "__version__", "?")
+    version = _version().removeprefix("textrepair ")  # and whether the engine is compiled
     n_ok = t.docs - len(summary.errors)
     parts = [
         "# textrepair on clean documents",

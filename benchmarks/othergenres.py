@@ -26,6 +26,7 @@ from benchmarks import cleandocs
 from benchmarks.corpus import Document, stable_hash
 from benchmarks.corrupt import corrupt
 from benchmarks.metrics import RowScore, score
+from textrepair.__main__ import _version
 
 HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "othergenres-results.md"
@@ -80,7 +81,7 @@ def render(rows: dict[tuple[str, str], RowScore], *, command: str, seconds: floa
     out = [
         "# textrepair on damaged documents of other genres",
         "",
-        f"`{command}` — {now}; textrepair {textrepair.__version__}, Python "
+        f"`{command}` — {now}; {_version()}, Python "
         f"{platform.python_version()}; run time {seconds:.0f} s.",
         "",
         "The main benchmark's generator (seed 0) applied to documents of the clean-document "

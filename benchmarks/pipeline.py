@@ -39,6 +39,7 @@ from pathlib import Path
 import textrepair
 from benchmarks.corpus import DataUnavailableError, Document, build_corpus
 from benchmarks.corrupt import FAMILIES, corrupt
+from textrepair.__main__ import _version
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "pipeline-results.md"
@@ -271,7 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     report = (
         "# textrepair pipeline benchmark\n\n"
-        f"`{command.strip()}` — {now}; textrepair {textrepair.__version__}, Python "
+        f"`{command.strip()}` — {now}; {_version()}, Python "
         f"{platform.python_version()}, {os.cpu_count()} CPUs, {platform.machine()}; "
         f"load average (1 min) at the start {load:.2f}. Timings on a shared machine are only as "
         "steady as its load.\n\n"
