@@ -8,24 +8,28 @@ beside their sources (hatch_build.py), so the suite runs the compiled engine; af
 from __future__ import annotations
 
 import functools
+import sys
 from pathlib import Path
 
 import pytest
 
 import textrepair
 
-_PACKAGE = Path(textrepair.__file__).parent
-
 
 @functools.cache
 def _compiled() -> dict[Path, Path]:
-    """Each engine module's source, by the extension module compiled from it."""
-    built = (*_PACKAGE.glob("*.so"), *_PACKAGE.glob("*.pyd"))
-    return {
-        source: extension
-        for extension in built
-        if (source := _PACKAGE / (extension.name.split(".")[0] + ".py")).exists()
-    }
+    """Each engine module that runs compiled: its source, by the extension module loaded."""
+    package = Path(textrepair.__file__).parent
+    found: dict[Path, Path] = {}
+    for name, module in list(sys.modules.items()):
+        where = getattr(module, "__file__", None)
+        if name.startswith("textrepair.") and where and not where.endswith(".py"):
+            # some compiled modules report their file one folder too deep: the package's it is
+            extension = package / Path(where).name
+            source = package / (name.rpartition(".")[2] + ".py")
+            if source.exists():  # not the library the compiled modules share
+                found[source] = extension
+    return found
 
 
 def pytest_configure(config: pytest.Config) -> None:
