@@ -22,6 +22,7 @@ import textrepair.pipeline as pipeline
 from tests.strategies import Damaged, any_texts, damaged_texts, words
 from textrepair import Config
 from textrepair.detect import detect, long_loops
+from textrepair.resolve import Candidate
 from textrepair.segment import distinct_stems, lines, segment
 
 _SLOW = settings(max_examples=60, deadline=None)
@@ -249,3 +250,63 @@ def test_a_view_maps_ranges_and_edits_between_paragraphs_and_text() -> None:
     assert [text[e.start : e.end] for e in view.outside([edit]) or []] == [" ten"]
     assert pipeline._view(text, [(0, len(text))]) is None  # everything: the whole text
     assert pipeline._view("one paragraph", [(0, 3)]) is None
+
+
+#: A reST list whose literal blocks (after ``::``) are told code only from the lines before.
+_LITERAL_BLOCKS = (
+    "Options\n\n"
+    "  When --size=3 is given first, it does::\n\n"
+    "     options.sizes = []\n"
+    '     options.sizes.append(int("3"))\n\n'
+    "  If --size=4 comes later on the command line, it does::\n\n"
+    '     options.sizes.append(int("4"))\n\n'
+    "  The store action calls the store method on the current value of the\n"
+    "  option.  This means that any default value given must have a store\n"
+    "  method.  It also means that if the default value is not empty, its\n"
+    "  elements will be in the parsed value for the option, with any values\n"
+    "  from the command line stored after those default values::\n\n"
+    '     >>> parser.add_option("--sizes", action="store", default=[1])\n'
+)
+
+
+def test_a_later_round_joins_only_what_the_whole_text_would_join() -> None:
+    """Its paragraphs are judged with all the text around: read alone, the last paragraphs
+    above lack the ``::`` that makes them a literal block, and their lines would be joined."""
+    text = _LITERAL_BLOCKS
+    start = text.index('     options.sizes.append(int("4"))')
+    assert pipeline._reflow(text, None, Config()) == []
+    assert pipeline._reflow(text, [(start, len(text))], Config()) == []
+
+
+def test_a_later_round_takes_no_repair_away_from_the_changes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What no change reached was judged by the first round, with the whole text around: a
+    later round, which may read only some paragraphs, takes none of its candidates there."""
+    near = "il peut fournir une partie de ce capital ;\nune partie de ce capital."
+    far = (
+        "The committee met on Tuesday to review the budget proposal submitted by the finance "
+        "department, which asks for a ten percent increase in spending on public transport. "
+        "Several members objected to the plan, arguing that the city should first repair the "
+        "roads it already has before building new tram lines, and that the consultants who "
+        "prepared the study last year had underestimated the costs by a wide margin."
+    )
+    text = near + "\n\n" + far + " Nothing here should be removed by a later round."
+    planted: list[textrepair.Edit] = []
+
+    def planting(words, config, focus=None):  # type: ignore[no-untyped-def]
+        found = detect(words, config, focus)
+        if focus is not None and words.text.startswith("il "):  # a later round: two removals
+            at = words.text.index("should be")
+            far_edit = textrepair.Edit(at, at + 10, "", "overlap", 0.9, "planted far")
+            near_edit = textrepair.Edit(0, 3, "", "overlap", 0.9, "planted near")
+            planted.extend((far_edit, near_edit))
+            found += [Candidate(far_edit), Candidate(near_edit)]
+        return found
+
+    monkeypatch.setattr(pipeline, "detect", planting)
+    result = textrepair.repair(text)
+    assert planted  # a later round ran
+    assert "should be removed" in result.text
+    assert not result.text.startswith("il ")
+    assert [e.reason for e in result.edits if e.reason.startswith("planted")] == ["planted near"]

@@ -27,6 +27,7 @@ __all__ = ["clean", "repair"]
 
 _DEFAULT = Config()
 _START = operator.attrgetter("start")
+_FIRST = operator.itemgetter(0)
 #: Rounds of detection: removing one copy can bring two others side by side.
 _ROUNDS = 8
 #: More rounds for reflows: a removal after a reflow can leave two more lines to join.
@@ -107,8 +108,10 @@ class _View:
     No repair crosses two blank lines, so a later round reads only the paragraphs where the
     previous round changed something and the paragraphs around each (a copy may open a
     paragraph with the end of the one before; a repaired paragraph may say the one after
-    again): each keeps the lines around it as they are in the text (blank), and so gets the
-    same repairs as in the whole text.
+    again): each keeps the lines around it as they are in the text (blank). What a paragraph
+    read without the others may lack (the ``Example::`` that makes the next paragraphs code)
+    does not matter there: the round takes only repairs near a change, and the wraps are
+    found in the whole text (:func:`_reflow`).
     """
 
     pieces: list[tuple[int, int]]  # spans of the text, sorted and disjoint
@@ -192,6 +195,12 @@ class _Known:
         return words
 
 
+def _touches(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start``-``end`` reaches into one of the sorted, disjoint ``ranges``."""
+    k = bisect.bisect_right(ranges, end, key=_FIRST) - 1
+    return k >= 0 and ranges[k][1] >= start
+
+
 def _detect_round(
     current: str,
     config: Config,
@@ -218,7 +227,17 @@ def _detect_round(
     else:
         words = segment(text)
     seen = focus if view is None or focus is None else view.inside(focus)
-    chosen, below = resolve(detect(words, config, seen), config.threshold)
+    candidates = detect(words, config, seen)
+    if seen is not None:
+        # the rest of the text is as a round that read all of it judged it, with all of it
+        # around: only a repair near a change, or keeping a copy near one, is new
+        candidates = [
+            c
+            for c in candidates
+            if _touches(seen, c.edit.start, c.edit.end)
+            or (c.keep is not None and _touches(seen, *c.keep))
+        ]
+    chosen, below = resolve(candidates, config.threshold)
     if view is not None:
         back = view.outside(chosen)
         if back is None:  # an edit across two pieces: read the whole text
@@ -276,15 +295,15 @@ def _rounds(current: str, edits: list[Edit], config: Config) -> tuple[str, list[
 
 
 def _reflow(current: str, pieces: list[tuple[int, int]] | None, config: Config) -> list[Edit]:
-    """The wraps of ``current``, or of its ``pieces`` only (the words of all prove hyphens)."""
+    """The wraps of ``current``, or those in its ``pieces`` only.
+
+    The wraps are found in all of ``current``: whether a paragraph's lines are code may be
+    told paragraphs before it (``Example::``), and the words of all prove hyphens.
+    """
+    wraps = reflow(current, dehyphenate=config.dehyphenate)
     if pieces is None:
-        return reflow(current, dehyphenate=config.dehyphenate)
-    view = _View.of(current, pieces)
-    wraps = reflow(view.text, dehyphenate=config.dehyphenate, vocabulary_text=current)
-    back = view.outside(wraps)
-    if back is None:  # a wrap is never across a blank line; all the same, read it all
-        return reflow(current, dehyphenate=config.dehyphenate)
-    return back
+        return wraps
+    return [wrap for wrap in wraps if _touches(pieces, wrap.start, wrap.end)]
 
 
 #: Texts longer than this many characters are repaired a group of whole lines at a time

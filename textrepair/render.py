@@ -121,9 +121,7 @@ def _runs(lines: list[str], structure: Sequence[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def reflow(
-    text: str, *, dehyphenate: bool = True, vocabulary_text: str | None = None
-) -> list[Edit]:
+def reflow(text: str, *, dehyphenate: bool = True) -> list[Edit]:
     """Join hard-wrapped prose lines into paragraphs.
 
     A break stays where a sentence ends and the next line opens a new one, after a label
@@ -134,8 +132,6 @@ def reflow(
         dehyphenate: Remove a hyphen at a wrap when the text proves the word whole
             (:meth:`_Vocabulary.one_word`), or, once one wrap is so proven, where the
             pieces are no words of the text (:meth:`_Vocabulary.no_word`).
-        vocabulary_text: The text whose words prove a joined word (default: ``text``), when
-            ``text`` is a part of it.
 
     Returns:
         Edits of kind ``"reflow"`` (a line break becomes a space) and ``"hyphen"``.
@@ -150,7 +146,7 @@ def reflow(
         [('\\n', ' '), ('\\n', ' ')]
     """
     edits: list[Edit] = []
-    vocabulary = _Vocabulary(vocabulary_text or text)
+    vocabulary = _Vocabulary(text)
     lines = text.split("\n")
     offsets = [0]
     for line in lines:
