@@ -82,7 +82,8 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
             root = Path(scratch)
             source = root / "src"
             # mypy reads the whole package (the engine imports the public modules' types)
-            shutil.copytree(package, source / PACKAGE, ignore=shutil.ignore_patterns("*.so"))
+            ignore = shutil.ignore_patterns("*.so", "*.pyd", "__pycache__")
+            shutil.copytree(package, source / PACKAGE, ignore=ignore)
             setup = root / "setup_engine.py"
             paths = [f"{PACKAGE}/{name}.py" for name in ENGINE]
             setup.write_text(_SETUP.format(package=PACKAGE, paths=paths, group=GROUP))
