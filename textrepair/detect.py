@@ -1612,9 +1612,8 @@ def _separator_kind(words: Words, i: int, seam: int) -> str:
     return "" if "|" in mark else mark
 
 
-_ANCHOR_RUN: Final = (
-    4  # words from an inline anchor on that the copies must share (two checked past it)
-)
+#: Words from an inline anchor on that the copies must share (two checked past it).
+_ANCHOR_RUN: Final = 4
 
 
 def _inline_anchors(
@@ -1726,9 +1725,8 @@ _PARAGRAPH_END: Final = re.compile(
     r"[^\S\n]*(?:[;:,/\N{HORIZONTAL ELLIPSIS}\N{EN DASH}\N{EM DASH}-]|\.\.\.)?\s*"
 )
 _PARAGRAPH_WORDS: Final = 6  # words of its paragraph before an earlier copy across a blank line
-_PARAGRAPH_LINE: Final = (
-    8  # words of a later copy across a blank line that may make a line of its own
-)
+#: Words of a later copy across a blank line that may make a line of its own.
+_PARAGRAPH_LINE: Final = 8
 
 
 def _paragraph_seam(context: _Context, j: int, i: int) -> bool:
@@ -2614,9 +2612,8 @@ def token_loops(words: Words) -> list[Candidate]:
     return found
 
 
-_PARAGRAPH_TWICE: Final = (
-    12  # words of a paragraph of prose said again whole that make it a duplicate
-)
+#: Words of a paragraph of prose said again whole that make it a duplicate.
+_PARAGRAPH_TWICE: Final = 12
 _PROSE_LINE: Final = 35  # characters that the lines of a paragraph of prose hold on average
 
 

@@ -41,9 +41,8 @@ _HTML_TAG: Final = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|<!")
 _ENTITY: Final = regex.compile(r"&#?\w{1,32};")
 
 
-_INSIDE_WORDS: Final = (
-    "'\N{RIGHT SINGLE QUOTATION MARK}-\N{HYPHEN}"  # signs an entity may hide in a word
-)
+#: Signs an entity may hide in a word.
+_INSIDE_WORDS: Final = "'\N{RIGHT SINGLE QUOTATION MARK}-\N{HYPHEN}"
 
 
 def _decode_letters(line: str) -> str:

@@ -258,9 +258,8 @@ def _broken_words(
     return edits
 
 
-_PAST_BREAK: Final = (
-    3  # letters past a wrap's hyphen that an attested word shares with the joined one
-)
+#: Letters past a wrap's hyphen that an attested word shares with the joined one.
+_PAST_BREAK: Final = 3
 
 
 class _Vocabulary:
