@@ -250,6 +250,9 @@ def test_a_view_maps_ranges_and_edits_between_paragraphs_and_text() -> None:
     assert [text[e.start : e.end] for e in view.outside([edit]) or []] == [" ten"]
     assert pipeline._view(text, [(0, len(text))]) is None  # everything: the whole text
     assert pipeline._view("one paragraph", [(0, 3)]) is None
+    # a code block: its paragraphs are code only for a line paragraphs before them
+    coded = text.replace("one two", "one two::")
+    assert pipeline._view(coded, [(at + 1, at + 3)]) is None
 
 
 #: A reST list whose literal blocks (after ``::``) are told code only from the lines before.

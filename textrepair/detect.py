@@ -48,7 +48,15 @@ from textrepair._patterns import (
 from textrepair.config import Config
 from textrepair.resolve import Candidate
 from textrepair.result import Edit
-from textrepair.segment import Seam, Words, elision_equivalent, lines, seam_of, structured_line
+from textrepair.segment import (
+    Seam,
+    Words,
+    elision_equivalent,
+    has_code_blocks,
+    lines,
+    seam_of,
+    structured_line,
+)
 
 __all__ = [
     "coordinated",
@@ -2138,7 +2146,7 @@ def stray_separators(text: str, words: Words | None = None) -> list[Edit]:
     """
     edits: list[Edit] = []
     # a text that may hold code blocks asks its (cached) structure about each mark's line
-    blocky = "::" in text or "```" in text or "~~~" in text
+    blocky = has_code_blocks(text)
     structure = words if words is not None else lines(text)
     for match in LONE_SEPARATOR_LINE.finditer(f"\n{text}\n"):
         start, end = match.start(1) - 1, match.end(1) - 1

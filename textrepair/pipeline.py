@@ -21,7 +21,15 @@ from textrepair.normalize import normalize
 from textrepair.render import compose, held_back, lift, reflow
 from textrepair.resolve import resolve
 from textrepair.result import Edit, Repair, apply_edits
-from textrepair.segment import Words, distinct_stems, has_ideographs, lines, resegment, segment
+from textrepair.segment import (
+    Words,
+    distinct_stems,
+    has_code_blocks,
+    has_ideographs,
+    lines,
+    resegment,
+    segment,
+)
 
 __all__ = ["clean", "repair"]
 
@@ -108,10 +116,10 @@ class _View:
     No repair crosses two blank lines, so a later round reads only the paragraphs where the
     previous round changed something and the paragraphs around each (a copy may open a
     paragraph with the end of the one before; a repaired paragraph may say the one after
-    again): each keeps the lines around it as they are in the text (blank). What a paragraph
-    read without the others may lack (the ``Example::`` that makes the next paragraphs code)
-    does not matter there: the round takes only repairs near a change, and the wraps are
-    found in the whole text (:func:`_reflow`).
+    again): each keeps the lines around it as they are in the text (blank). A text that may
+    hold a code block is read whole (a line paragraphs before may make a paragraph code),
+    the round takes only repairs near a change, and the wraps are found in the whole text
+    (:func:`_reflow`).
     """
 
     pieces: list[tuple[int, int]]  # spans of the text, sorted and disjoint
@@ -150,8 +158,10 @@ class _View:
 def _view(text: str, focus: list[tuple[int, int]]) -> _View | None:
     """The paragraphs that ``focus`` touches and those around; ``None``: all of ``text``."""
     blanks = [match.span() for match in BLANK_RUN.finditer(text)]
-    if not blanks or has_ideographs(text):
-        return None  # one paragraph; or words split differently where ideographs are
+    if not blanks or has_ideographs(text) or has_code_blocks(text):
+        # one paragraph; or words split differently where ideographs are; or a code block,
+        # whose paragraphs only a line paragraphs before may tell code
+        return None
     paragraph_starts = [0, *(end for _, end in blanks)]
     wanted: set[int] = set()
     for start, end in focus:

@@ -38,6 +38,7 @@ __all__ = [
     "bigram_places",
     "distinct_stems",
     "elision_equivalent",
+    "has_code_blocks",
     "has_ideographs",
     "lines",
     "resegment",
@@ -61,6 +62,19 @@ def _fold(text: str) -> str:
         if apostrophe in folded:
             folded = folded.replace(apostrophe, "'")
     return folded
+
+
+def has_code_blocks(text: str) -> bool:
+    """Whether ``text`` may hold a code block, whose lines only the lines before it tell code.
+
+    A reST literal block follows a line ending with ``::``, a Markdown fenced block opens with
+    three backticks or tildes (see :func:`structured_lines`).
+
+    Example:
+        >>> has_code_blocks("For example::\\n\\n    make all"), has_code_blocks("Prose: here.")
+        (True, False)
+    """
+    return "::" in text or "```" in text or "~~~" in text
 
 
 def structured_line(line: str) -> bool:
@@ -101,7 +115,7 @@ def structured_lines(text: str, *, code_words: bool = False) -> tuple[int, ...]:
         for match in pattern.finditer(text):
             flags[bisect.bisect_right(line_starts, match.start()) - 1] = 1
     if not code_words:
-        if "::" in text or "```" in text or "~~~" in text:
+        if has_code_blocks(text):
             _mark_code_blocks(text, line_starts, flags)
         if " |" in text or "\t|" in text:
             _mark_table_rows(text, line_starts, flags)
