@@ -576,20 +576,23 @@ def _lines_alike(words: Words, match: _Match) -> bool:
     return False
 
 
-def _run(words: Words, match: _Match) -> tuple[int, int] | None:
-    """The words, first and past the last, that repeat every ``m`` words around two whole copies.
+def _run(words: Words, match: _Match, *, exact: bool = True) -> tuple[int, int] | None:
+    """The words, first and past the last, that repeat every ``i - j`` words around the copies.
 
-    ``None`` unless the copies are exact and side by side (``m`` words each).
+    ``None`` unless two whole copies stand side by side, word for word: the copies of
+    ``match`` themselves (``exact``), or copies of ``i - j`` words around its start (a looser
+    reading of the same words from one word further on).
     """
-    i, j, m, stems = match.i, match.j, match.m, words.stems
-    if match.similarity < 1.0 or i - j != m:
+    i, j, stems = match.i, match.j, words.stems
+    period = i - j
+    if exact and (match.similarity < 1.0 or match.m != period):
         return None
-    first, last = j, i + m
-    while first > 0 and stems[first - 1] == stems[first - 1 + m]:
+    first, end = j, j  # the words from ``first`` to ``end`` are said again ``period`` on
+    while first > 0 and stems[first - 1] == stems[first - 1 + period]:
         first -= 1
-    while last < len(stems) and stems[last] == stems[last - m]:
-        last += 1
-    return first, last
+    while end + period < len(stems) and stems[end] == stems[end + period]:
+        end += 1
+    return (first, end + period) if end - first >= period else None
 
 
 def _litany(words: Words, match: _Match) -> bool:
@@ -601,11 +604,12 @@ def _litany(words: Words, match: _Match) -> bool:
     and a comma stands at the same place in the second copy and the third. A chunk
     re-emitted after a comma is not followed by a third copy that starts alike.
     """
-    run = _run(words, match)
+    run = _run(words, match, exact=False)
     if run is None:
         return False
     first, last = run
-    i, j, m = match.i, match.j, match.m
+    i, j = match.i, match.j
+    m = i - j
     if not 2 * m < last - first < 3 * m:
         return False
     unit = words.stems[j:i]
