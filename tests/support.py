@@ -18,14 +18,15 @@ import unicodedata
 
 import ftfy
 
-from textrepair import normalize, segment
+from textrepair import normalize
+from textrepair.__main__ import _COMPILED
 from textrepair._patterns import INVISIBLE, TOKEN_LOOP
 
 __all__ = ["COMPILED", "unmatched_words", "word_keys"]
 
 #: Whether the engine runs compiled (``pip install .`` builds it with mypyc, hatch_build.py):
 #: a test that spies on an engine function through its module sees no call then.
-COMPILED = not segment.__file__.endswith(".py")
+COMPILED = _COMPILED
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: A Chinese or Japanese character is a word of its own, as the engine reads it (so joined
