@@ -326,3 +326,19 @@ def test_a_long_litany_begun_a_third_time_keeps_both_copies() -> None:
         "we will fight them in the hills.\n"
     )
     assert textrepair.clean(text) == text
+
+
+def test_listing_lines_alike_but_for_their_first_word_keep_their_words() -> None:
+    """Found in the clean documents: the lines of a dependency listing, indented with
+    no-break spaces, are joined by the reflow; read inside one line, the second line's copy
+    ends on a content word the first lacks, like an earlier copy with a word added at its end.
+    The later copy ends its line there, as no chunk seam's does, so both lines keep their
+    words."""
+    indent = "\n" + "\xa0 " * 5
+    text = (
+        "\xa0 # rpm -e arts --test\n\xa0 błąd: Niespełnione zależności:"
+        f"{indent}libartsc.so.0 jest wymagany przez (zainstalowany) mplayer-1.0-0.pre4.2"
+        f"{indent}arts jest wymagany przez (zainstalowany) mplayer-1.0-0.pre4.2\n\n"
+        "Hmm, ale mplayer *jest* zainstalowany.\n"
+    )
+    assert sorted(textrepair.clean(text).split()) == sorted(text.split())

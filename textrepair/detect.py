@@ -202,6 +202,11 @@ _LONG_VARIANT: Final = 8  # aligned words of a variant that spans a sentence end
 #: A long passage said again right after itself, nothing between, with one word of it
 #: changed (``de mettre ens œuvre nombreux systèmes … de mettre en œuvre``).
 _INLINE_VARIANT: Final = _Gate(6, 4, 0.85, 0, 0, 1)
+#: The same, the earlier copy ending on a content word the later lacks (``isto é, muita
+#: GNU/Linux … isto é, um``), the later going on in its line with the word that one stood
+#: for; parallel clauses meet at a connector (``fail, and``), and the lines of a listing end
+#: where their copies do (``libfoo is needed by bar-1.0\n  foo is needed by bar-1.0``).
+_INLINE_VARIANT_END: Final = _Gate(6, 4, 0.85, 1, 0, 1)
 #: Separator seams of a document whose other separator seams proved to be chunk seams.
 _CONFIRMED_SEPARATOR: Final = _Gate(4, 3, 0.45, 4, 3, 5)
 #: A paragraph broken mid-sentence whose next paragraph opens by saying its end again: chunks
@@ -313,6 +318,13 @@ def _blocks(words: Words, start: int, i: int) -> list[Any]:
         b = before.b + before.size + last.a - before.a - before.size  # as far as on the left
         if b < last.b and right[b : b + last.size] == left[last.a : last.a + last.size]:
             blocks[-1] = MatchingBlock(last.a, b, last.size)
+        before, last = blocks[-2], blocks[-1]
+        if last.size == 1 and last.a < k - 1:
+            # of two single words after the last run, the copy's last word: ``(FAI), avoir
+            # devrez\n(FAI), vous devrez avoir`` ends the copies on "devrez", not "avoir"
+            b = before.b + k - 1 - before.a  # one word for each word between, as on the left
+            if b < last.b and right[b] == left[k - 1]:
+                blocks[-1] = MatchingBlock(k - 1, b, 1)
     # a lone function word matched far after the copy ("la", "de") is chance
     while len(blocks) > 1 and blocks[-1].size == 1 and not words.content[start + blocks[-1].a]:
         before, last = blocks[-2], blocks[-1]
@@ -852,14 +864,17 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
             # one word changed, added or dropped in one line; not lines alike but for a word
             # (a list, a table, a verse), not a phrase built on another ("men were real men")
             one_off = i - j - match.matched <= 1 and m - match.matched <= 1 and "\n" not in left
+            ends = match.tail == 1 and words.content[i - 1] and not words.line_end(i + m - 1)
+            variant = _INLINE_VARIANT_END if ends else None
+            variants = (_INLINE_VARIANT, variant) if variant else (_INLINE_VARIANT,)
             if not _INNER_SENTENCE_END.search(left):
                 if one_off:
-                    return (_GATES[seam], _INLINE_EXACT, _INLINE_VARIANT)
+                    return (_GATES[seam], _INLINE_EXACT, *variants)
                 return (_GATES[seam], _INLINE_EXACT)
             if one_off and match.matched >= _LONG_VARIANT:
                 # a long passage over a sentence end said again mid-sentence, one word changed:
                 # no writer's parallel sentences (those meet at a sentence end)
-                return (_GATES[seam], _INLINE_VARIANT)
+                return (_GATES[seam], *variants)
     if seam == Seam.SENTENCE and "  " in gap:
         return ()  # two spaces after a sentence end: typed, as a writer ends a sentence
     if seam == Seam.SENTENCE:
