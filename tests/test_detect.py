@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from unittest.mock import patch
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textrepair.detect import _MAX_PERIOD, _close_periods, _line_repeats, loops
+from textrepair.detect import _MAX_PERIOD, _close_periods, _line_repeats, _prose_lines, loops
 from textrepair.segment import segment
 
 BEFORE = "The installer copies the files of the base system to the disk and then"
@@ -72,3 +73,33 @@ def test_a_loop_of_three_words_is_found_by_its_period() -> None:
     text = "au centre de la ville de la ville de la ville de la ville"
     assert 3 in _close_periods(segment(text).places)
     assert [c.edit.removed(text) for c in loops(segment(text))] == [" de la ville" * 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "wide"),
+    [
+        (
+            "Lors du partage de données avec d’autres systèmes au travers\nau travers du réseau, "
+            "vous devrez utiliser un service commun.",
+            True,
+        ),
+        # the later line is short: a verse, a list item
+        (
+            "Lors du partage de données avec d’autres systèmes au travers\nau travers du réseau.",
+            False,
+        ),
+        # the earlier line is short
+        (
+            "Lors du partage au travers\nau travers du réseau, vous devrez utiliser un service.",
+            False,
+        ),
+        # the later copy ends its line
+        ("Lors du partage de données avec d’autres systèmes au travers\nau travers\n", False),
+    ],
+)
+def test_prose_lines_asks_for_two_wide_lines_that_the_copies_do_not_end(
+    text: str, wide: bool
+) -> None:
+    words = segment(text)
+    i = words.keys.index("au", words.keys.index("travers"))
+    assert _prose_lines(words, i - 2, i + 1) is wide

@@ -849,6 +849,8 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
             if words.keys[i - 1] in FUNCTION_WORDS and not words.line_start(j):
                 # "driven by\ndriven by higher demand": no line ends so but a broken one
                 return (_GATES[seam], _SHORT_LINE, _EXACT_LINE, _SHORT_LINE_OPEN)
+            if _prose_lines(words, j, i + m - 1):
+                return (_GATES[seam], _SHORT_LINE, _EXACT_LINE, _SHORT_LINE_OPEN)
             return (_GATES[seam], _SHORT_LINE, _EXACT_LINE)  # broken mid-sentence
         return (_GATES[seam],)  # "Beautiful gun,\nbeautiful gun;": two words said on purpose
     if seam == Seam.INLINE:
@@ -898,6 +900,23 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
     if seam >= Seam.SEPARATOR:
         return (_GATES[seam], _EXACT_SEPARATOR)
     return (_GATES[seam],)
+
+
+def _prose_lines(words: Words, j: int, last: int) -> bool:
+    """Whether copies from word ``j`` to word ``last`` lie in two wide lines of prose.
+
+    The earlier copy ends a wide line that it does not start, and the later one starts a
+    wide line that goes on after it (``avec d’autres systèmes au travers\nau travers du
+    réseau, vous``): a line of verse or a list item says two words again on purpose, a line
+    of wrapped prose does not.
+    """
+    if words.line_start(j) or words.line_end(last):
+        return False
+    text = words.text
+    first = text.rfind("\n", 0, words.starts[j]) + 1
+    end = text.find("\n", words.ends[last])
+    lines = text[first : len(text) if end < 0 else end].split("\n")
+    return len(lines) == 2 and all(len(line.strip()) >= _DUPLICATE_WIDTH for line in lines)
 
 
 def _verse(words: Words, j: int, last: int) -> bool:
@@ -1109,9 +1128,15 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
         return _CUT_AFTER_SEPARATOR if match.tail <= 2 * match.matched + 1 else None
     if match.tail > match.matched:
         return None  # a phrase said again long after: the author's
-    if seam in (Seam.LINE, Seam.INLINE) and not _sentence_start(words, match.j):
+    if seam in (Seam.LINE, Seam.INLINE):
         if _INNER_SENTENCE_END.search(words.gap(match.i).split("\n", 1)[0] + " "):
             return None  # chunk tails end inside a sentence
+        if _sentence_start(words, match.j):
+            # a sentence said again: the author's, unless its copy breaks off inside a word
+            # at a line end (``Daher wird sie auch FIFO genannt, vom\nDaher wird sie auch
+            # FIFO gen\nenglischen``)
+            broken = match.partial and words.line_end(match.i + match.m)
+            return _CUT_PARTIAL if broken else None
         if match.partial:
             return _CUT_PARTIAL  # "... aus z": the copy breaks off inside a word
         if seam == Seam.LINE and words.line_end(match.i + match.m - 1):
