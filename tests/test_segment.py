@@ -34,6 +34,7 @@ _PIECES = st.sampled_from(
         *("    ", "x" * 22, " | ", "\t\t", "- ", "1) ", "$ ", "--x", " -v", "://", "a/b/"),
         *("<ab> ", "<@a> ", "[10:04] ", "12:30:59 ", "Apr 06 23:43", " \t ", "a  \t b"),
         *("-rw-r--r-- ", "drwxr-xr-x.", "lrwxrwxrwx\t"),
+        *("one two three four five six", "seven, «eight» (nine) ten.", "ab "),
     ]
 )
 
@@ -71,6 +72,31 @@ def test_a_line_is_structured_alone_as_in_a_text(text: str) -> None:
     counts = structured_lines(text)
     flags = [b - a for a, b in zip(counts, counts[1:])]
     assert flags == [int(structured_line(line)) for line in text.split("\n")]
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("    for item in items:", True),
+        ("    return self.value if the value is set", True),
+        ("    x = compute(a, b) and then some more words here", True),
+        ("\tA tab opens code, however long the line of words is.", True),
+        ("       The manual page documents the GNU version of the command.", False),
+        ("    PROVIDED HEREUNDER, AND DISCLAIMS LIABILITY FOR DAMAGES RESULTING FROM", False),
+        ("       Составные термины пишутся через  дефис  при  использовании", False),
+        ("    five plain words and then", True),  # six words at least
+    ],
+)
+def test_an_indented_line_is_code_unless_it_is_prose(line: str, code: bool) -> None:
+    assert structured_line(line) is code
+    assert _flags(line) == [int(code)]
+
+
+def test_indented_asks_for_every_indented_line() -> None:
+    text = "Prose.\n    The manual page documents the GNU version of it.\n\tx\n  two spaces"
+    counts = structured_lines(text, indented=True)
+    assert [b - a for a, b in zip(counts, counts[1:])] == [0, 1, 1, 0]
+    assert _flags(text) == [0, 0, 1, 0]
 
 
 def _flags(text: str) -> list[int]:

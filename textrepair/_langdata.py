@@ -49,6 +49,8 @@ LEGIT_DOUBLES: Final[frozenset[str]] = frozenset(
         "já", "logo", "bem", "pouco", "quase", "muito", "tão", "sim",
         # nl
         "dat", "nee", "heel", "zo", "al", "steeds", "even",
+        # hu: a demonstrative before the article ("az az oka", "az az által")
+        "az",
         # onomatopoeia common to many languages
         "bla", "blah", "hip", "tic", "tac", "toc", "pum",
     }

@@ -108,6 +108,14 @@ SENTENCE_END: Final = regex.compile(
     r"[\p{Pf}\p{Pe}\"'\s]*$",  # closing quotes and brackets, then the end of the text
 )
 
+#: After an indentation: not a line of prose (six words or more of letters, then no mark of
+#: code to the line's end). Manual pages, licences and plain-text documents indent their
+#: wrapped paragraphs; code indented as a block rarely opens with six plain words.
+_NOT_PROSE: Final = (
+    r"(?![ ]*(?:[«\"'(]?[^\W\d_][^\W\d_'’-]*[,.;:!?»\"')]*[ ]+){5,}"
+    r"[^\W\d_][^\n=(){}\[\]<>_/\\|#$@*`]*$)"
+)
+
 #: A line that keeps its line break and repeats its shape on purpose: a list item, a quote or
 #: a heading, code, a table row, or one long token.
 #: Matched over a whole text (MULTILINE); every branch stays inside one line. Plain ``re``:
@@ -124,7 +132,9 @@ STRUCTURED_LINE: Final = re.compile(
       | <[@+%~&]?[^\s<>]{1,32}>[ \t]            # a chat line: <nick>
       | \.\.[ ][^\s.] | \.\.\.[ \t]{2}          # a reST directive; a Python prompt's code
     )
-    | ^(?:\t|[ ]{4})                          # an indented code block
+    | ^(?:\t|[ ]{4}"""
+    + _NOT_PROSE
+    + r""")                    # an indented code block (no prose)
     | [{\[=\\][ \t]*$                        # ends opening a block: { [ = or a backslash
     | ^[ \t]*[}\]][;,)]*[ \t]*$                 # a line that only closes a block
     | \S[ ]*\t[ \t]*\S                       # table cells: a tab (bars: segment.py)
@@ -153,7 +163,9 @@ STRUCTURED_SCANS: Final[tuple[re.Pattern[str] | regex.Pattern[str], ...]] = (
               | <[@+%~&]?[^\s<>]{1,32}>[ \t]
               | \.\.[ ][^\s.] | \.\.\.[ \t]{2}
             )
-          | \t | [ ]{4}
+          | \t | [ ]{4}"""
+        + _NOT_PROSE
+        + r"""
           | [ \t]*[}\]][;,)]*[ \t]*$
           | [ \t]*[\x21-\x7e]{20,}[ \t]*$
         )

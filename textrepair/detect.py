@@ -104,6 +104,8 @@ _QUOTES_ONLY: Final = regex.compile(r"[\s\p{Pi}\p{Pf}\"'«»]+")
 #: A full stop and one space inside a line before a lower-case letter: no sentence starts so,
 #: so it ends a caption line ("!", "?", "…" or two spaces after a full stop are a writer's).
 _FALSE_PERIOD: Final = regex.compile(r"(?<=\w)\.[ ](?=\p{Ll})")
+#: The gap after a word that ends a clause or a line (``generations. generations.``).
+_CLAUSE_END_GAP: Final = re.compile(r"[^\S\n]*(?:[.,;:!?\N{HORIZONTAL ELLIPSIS}]|\n)")
 
 
 #: A token long enough to hold four copies of a three-letter piece (group 1), tried only
@@ -436,6 +438,8 @@ def _shortened(words: Words, match: _Match, seam: int) -> Iterator[_Match]:
         return
     if words.ideographic or len(match.pairs) < 2 or match.lead:
         return  # every gate for a copy that stops short asks for no lead
+    if len(match.pairs) == match.m and _ends_paragraph(words, match):
+        return  # the copy is said whole to the end of its paragraph: it did not stop short
     flags = words.content
     i, j = match.i, match.j
     least = _CUT_LONG.matched if seam == Seam.SEPARATOR else 2
@@ -815,6 +819,17 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
     if _structured(words, words.starts[j], words.ends[i + m - 1]):
         return ()  # lists, tables and code repeat their shape on purpose
     gap = words.gap(i)
+    if "\n" in gap and _indent(words.text, words.starts[i]) > _indent(
+        words.text, words.starts[i - 1]
+    ):
+        return ()  # a line indented under the one before: a heading or a term above its text
+    if seam < Seam.SEPARATOR and _opens_more(words, match):
+        return ()  # the earlier copy opens an aside the later one does not: parallel clauses
+    if not (
+        _one_block(words.text, words.starts[j], words.ends[i - 1])
+        and _one_block(words.text, words.starts[i], words.ends[i + m - 1])
+    ):
+        return ()  # a copy over lines indented otherwise: a term and its definition
     if seam == Seam.LINE:
         if words.line_start(j) and words.line_end(i + m - 1):
             text, start = words.text, words.starts[j]
@@ -1084,11 +1099,27 @@ def _garbled(words: Words, match: _Match) -> bool:
     return False
 
 
+def _ends_paragraph(words: Words, match: _Match) -> bool:
+    """Whether the later copy ends its paragraph (or the text) with a sentence end.
+
+    Such a copy said all it had to say, as a clause said again does (``… RESULTING FROM\nTHE
+    USE OF THIS DOCUMENT … PROVIDED\nHEREUNDER.\n\n``): a copy that stops short breaks off
+    inside a sentence, and the paragraph goes on.
+    """
+    end = match.i + match.m
+    after = words.gap(end)
+    return (end == len(words.starts) or _BLANK_LINE.search(after) is not None) and (
+        SENTENCE_END.search(after.split("\n", 1)[0] + " ") is not None
+    )
+
+
 def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
     """The gate for a later copy that stops short (``... dans le monde ;\\ndans le``)."""
     if not match.tail or match.lead:
         return None
     if _structured(words, words.starts[match.j], words.ends[match.i + match.m - 1]):
+        return None
+    if _ends_paragraph(words, match):
         return None
     if match.j:
         before, last = words.keys[match.j - 1], words.keys[match.i - 1]
@@ -2080,6 +2111,11 @@ def stutters(words: Words) -> list[Edit]:
             continue  # "dans arp_dev. arp_dev est": a name from code ends a sentence, opens one
         if words.structured(starts[x - 1], ends[x]):
             continue  # "       GNU chmod. chmod changes": a manual page names its command
+        if x + 1 < len(keys) and not _CLAUSE_END_GAP.match(words.gap(x + 1)):
+            # a caption line said again ends where the first did; a word that opens a
+            # sentence and goes on is a name said at the end of one and the start of the
+            # next ("the program chmod. chmod changes", "the given version. version may")
+            continue
         reason = f"“{text[starts[x] : ends[x]]}” said again after a false sentence end"
         edits.append(Edit(ends[x - 1], ends[x], "", "stutter", _STUTTER_SCORE, reason))
     # the first word after each line break; each gap is looked at once, however many
@@ -2120,6 +2156,38 @@ def stutters(words: Words) -> list[Edit]:
         reason = f"“{text[starts[i - 1] : ends[i - 1]]}” doubled across a line wrap"
         edits.append(Edit(start, end, "", "stutter", _STUTTER_SCORE, reason))
     return edits
+
+
+def _opens_more(words: Words, match: _Match) -> bool:
+    """Whether the earlier copy leaves more brackets open than the later one.
+
+    A copy says the same words with the same marks; an earlier "copy" that opens an aside
+    (``the command "kill" (and "man man"\nshows the documentation of the command "man")``)
+    is another clause, set beside the later one.
+    """
+    text, i = words.text, match.i
+    earlier = text[max(words.starts[match.j] - 1, 0) : words.ends[i - 1]]
+    later = text[words.starts[i] - 1 : words.ends[i + match.m - 1]]
+    return _asides(earlier) > max(_asides(later), 0)
+
+
+_ASIDE: Final = re.compile(r"(?<!\S)\(")  # a bracket that opens an aside, not ``fork(2)``
+
+
+def _asides(text: str) -> int:
+    """Asides that ``text`` opens and does not close."""
+    return len(_ASIDE.findall(text)) - text.count(")")
+
+
+def _one_block(text: str, start: int, end: int) -> bool:
+    """Whether the lines from offset ``start`` to offset ``end`` are indented alike."""
+    first = _indent(text, start)
+    at = text.find("\n", start, end)
+    while at >= 0:
+        if _indent(text, at + 1) != first:
+            return False
+        at = text.find("\n", at + 1, end)
+    return True
 
 
 def _indent(text: str, at: int) -> int:

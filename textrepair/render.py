@@ -151,7 +151,7 @@ def reflow(text: str, *, dehyphenate: bool = True) -> list[Edit]:
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
-    structure = structured_lines(text, code_words=True)
+    structure = structured_lines(text, code_words=True, indented=True)
     proven = 0  # wraps that break a word the text writes whole elsewhere
     pending: list[tuple[int, Edit]] = []  # wraps that break a word into pieces of no word
     for first, stop in _runs(lines, structure):
@@ -247,7 +247,7 @@ def _broken_words(
         if before != hyphen.group(1) or after != following.group(1):
             continue  # a path, an option or an address broken at a hyphen: code's
         if plain is None:
-            plain = structured_lines(text)
+            plain = structured_lines(text, indented=True)
         if plain[x + 2] > plain[x]:
             continue  # a list item, a table row, code
         reason = vocabulary.one_word(hyphen.group(1), following.group(1))

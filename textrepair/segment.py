@@ -52,6 +52,7 @@ _STEM: Final = 5
 _MATCH_START: Final = regex.Match.start  # unbound methods: mapped over the matches at C speed
 _MATCH_END: Final = regex.Match.end
 _NEWLINE: Final = re.compile("\n")
+_INDENTED: Final = re.compile("\n(?:\t|[ ]{4})")  # a line start, then a tab or four spaces
 _APOSTROPHES: Final = ("\N{RIGHT SINGLE QUOTATION MARK}", "\N{MODIFIER LETTER APOSTROPHE}")
 
 
@@ -90,10 +91,14 @@ def structured_line(line: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
-def structured_lines(text: str, *, code_words: bool = False) -> tuple[int, ...]:
+def structured_lines(
+    text: str, *, code_words: bool = False, indented: bool = False
+) -> tuple[int, ...]:
     """Prefix counts of structured lines: ``counts[n]`` structured lines among the first n.
 
-    With ``code_words``, lines holding a URL, an option or a path count as structured too.
+    With ``code_words``, lines holding a URL, an option or a path count as structured too;
+    with ``indented``, every line opening with a tab or four spaces (indented prose too: its
+    repeats are judged as prose's, but reflow keeps its lines as the author set them).
     Detection and reflow both ask about a text: the last few answers are kept.
 
     Example:
@@ -119,6 +124,9 @@ def structured_lines(text: str, *, code_words: bool = False) -> tuple[int, ...]:
             _mark_code_blocks(text, line_starts, flags)
         if " |" in text or "\t|" in text:
             _mark_table_rows(text, line_starts, flags)
+    if indented:
+        for match in _INDENTED.finditer("\n" + text):
+            flags[bisect.bisect_right(line_starts, match.start()) - 1] = 1
     return tuple(itertools.accumulate(flags, initial=0))
 
 
