@@ -825,11 +825,8 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
         return ()  # a line indented under the one before: a heading or a term above its text
     if seam < Seam.SEPARATOR and _opens_more(words, match):
         return ()  # the earlier copy opens an aside the later one does not: parallel clauses
-    if not (
-        _one_block(words.text, words.starts[j], words.ends[i - 1])
-        and _one_block(words.text, words.starts[i], words.ends[i + m - 1])
-    ):
-        return ()  # a copy over lines indented otherwise: a term and its definition
+    if not _one_block(words.text, words.starts[j], words.ends[i - 1]):
+        return ()  # an earlier copy over lines indented otherwise: a term and its definition
     if seam == Seam.LINE:
         if words.line_start(j) and words.line_end(i + m - 1):
             text, start = words.text, words.starts[j]
