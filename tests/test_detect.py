@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from textrepair.detect import _MAX_PERIOD, _close_periods, _line_repeats, _prose_lines, loops
+from textrepair.detect import (
+    _MAX_PERIOD,
+    _broken_off,
+    _close_periods,
+    _line_repeats,
+    _prose_lines,
+    loops,
+)
 from textrepair.segment import segment
 
 BEFORE = "The installer copies the files of the base system to the disk and then"
@@ -103,3 +110,18 @@ def test_prose_lines_asks_for_two_wide_lines_that_the_copies_do_not_end(
     words = segment(text)
     i = words.keys.index("au", words.keys.index("travers"))
     assert _prose_lines(words, i - 2, i + 1) is wide
+
+
+@pytest.mark.parametrize(
+    ("text", "broken"),
+    [
+        ("nel modo ;\nnel m\nseguente", True),
+        ("думают об ;\nдумают о\nтом", False),  # one letter short: a word of its own
+        ("nel modo ;\nnel m\nseguente m", False),  # the piece is written elsewhere
+        ("many applications ;\nmany app-\nlications", False),  # a word hyphenated at a wrap
+    ],
+)
+def test_broken_off_asks_for_a_piece_that_is_no_word(text: str, broken: bool) -> None:
+    words = segment(text)
+    x, y = 1, 3
+    assert _broken_off(words, x, y) is broken

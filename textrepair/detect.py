@@ -187,6 +187,9 @@ _CUT_AFTER_SEPARATOR: Final = _Gate(2, 1, 0.8, _CUT, 0, 1)
 _CUT_AFTER_BREAK: Final = _Gate(3, 2, 0.95, _CUT, 0, 0)
 #: The same, ending on the cut-off start of the earlier copy's next word (``... aus z``).
 _CUT_PARTIAL: Final = _Gate(2, 1, 0.9, _CUT, 0, 0)
+#: A later copy after a separator, of one word or more, that breaks off inside the next word
+#: at its line's end: no writer leaves a word so.
+_CUT_PARTIAL_SEPARATOR: Final = _Gate(1, 0, 1.0, _CUT, 0, 0)
 #: A later copy after a line break that stops short and goes on with other words in its
 #: line: a long one only (a line that opens with a few words of the line before is prose).
 _CUT_MIDLINE: Final = _Gate(6, 3, 0.95, _CUT, 0, 0)
@@ -1150,6 +1153,10 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
     left = words.text[words.starts[match.j] : words.ends[match.i - 1]]
     if _INNER_SENTENCE_END.search(left):
         return None  # a chunk's tail lies inside one sentence
+    if seam >= Seam.SEPARATOR and match.partial and words.line_end(match.i + match.m):
+        # a copy after a separator that breaks off inside a word at its line's end
+        # (``nel modo ;\nnel m\nseguente``, ``dei comandi … dei coma\nseguenti``)
+        return _CUT_PARTIAL_SEPARATOR
     if seam == Seam.SEPARATOR:
         return None  # a dash or a semicolon inside a line may introduce an elaboration
     if seam == Seam.SEPARATOR_LINE:
@@ -2070,7 +2077,64 @@ def _best_at(
                     best = (score, match, gate)
             elif seam >= Seam.SEPARATOR and (near is None or match.matched > near.matched):
                 near = match
+    if best is None and strong and not words.ideographic:
+        broken = _broken_copy(words, i)
+        cut = _right_cut_gate(words, broken, seam) if broken is not None else None
+        if broken is not None and cut is _CUT_PARTIAL_SEPARATOR and _passes(broken, cut):
+            best = (_score(broken, cut, seam), broken, cut)
     return best, near, seam
+
+
+_BROKEN_REACH: Final = 6  # words before a separator that a copy broken off may say again
+_BROKEN_LETTERS: Final = 2  # letters at least that a word broken off loses
+
+
+def _broken_off(words: Words, x: int, y: int) -> bool:
+    """Whether word ``y`` is word ``x`` broken off, not a word of its own or a hyphenated one.
+
+    It loses two letters or more (``о`` of ``об`` is a word), is no word the text writes
+    elsewhere, and no hyphen follows it (``dis-\nponible`` is a word broken at a wrap).
+    """
+    keys = words.keys
+    if len(keys[x]) - len(keys[y]) < _BROKEN_LETTERS or keys.count(keys[y]) > 1:
+        return False
+    return not words.text.startswith(("-", "\N{HYPHEN}"), words.ends[y])
+
+
+def _broken_copy(words: Words, i: int) -> _Match | None:
+    """A later copy after word ``i``'s seam too short for a bigram to anchor it.
+
+    The words from ``i`` say again, word for word, the words from ``j`` (a few words before
+    the seam), then break off inside the next one (``nel modo ;\nnel m``): one whole word
+    and a piece are no repeated pair of words.
+    """
+    keys, flags = words.keys, words.content
+    if _BLANK_LINE.search(words.gap(i)):
+        return None
+    for j in range(i - 2, max(i - _BROKEN_REACH, 0) - 1, -1):
+        n = 0
+        while j + n < i - 1 and i + n < len(keys) and keys[j + n] == keys[i + n]:
+            n += 1
+        if n and _cut_start(keys, j + n, i + n) and _broken_off(words, j + n, i + n):
+            pairs = tuple((j + t, i + t) for t in range(n))
+            content = float(sum(flags[j : j + n]))
+            return _Match(
+                j=j,
+                i=i,
+                m=n,
+                matched=float(n),
+                content=content,
+                similarity=2 * n / (i - j + n),
+                tail=i - j - n,
+                lead=0,
+                novel=sum(flags[j:i]) - content,
+                novel_right=0.0,
+                prefix_similarity=1.0,
+                partial=True,
+                right_matched=frozenset(y for _, y in pairs),
+                pairs=pairs,
+            )
+    return None
 
 
 def stutters(words: Words) -> list[Edit]:
