@@ -187,6 +187,9 @@ _CUT_AFTER_SEPARATOR: Final = _Gate(2, 1, 0.8, _CUT, 0, 1)
 _CUT_AFTER_BREAK: Final = _Gate(3, 2, 0.95, _CUT, 0, 0)
 #: The same, ending on the cut-off start of the earlier copy's next word (``... aus z``).
 _CUT_PARTIAL: Final = _Gate(2, 1, 0.9, _CUT, 0, 0)
+#: A later copy after a separator mark inside a line, said again word for word, that stops
+#: short at its line's end (``Satz von … Debian-System stellt einen\nBinärpaketen``).
+_CUT_SEPARATOR_LINE_END: Final = _Gate(2, 1, 1.0, _CUT, 0, 0)
 #: A later copy after a separator, of one word or more, that breaks off inside the next word
 #: at its line's end: no writer leaves a word so.
 _CUT_PARTIAL_SEPARATOR: Final = _Gate(1, 0, 1.0, _CUT, 0, 0)
@@ -1158,6 +1161,17 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
         # (``nel modo ;\nnel m\nseguente``, ``dei comandi … dei coma\nseguenti``)
         return _CUT_PARTIAL_SEPARATOR
     if seam == Seam.SEPARATOR:
+        mark = gap.strip()
+        if (
+            mark not in DASHES
+            and "|" not in mark
+            and words.line_end(match.i + match.m - 1)
+            and not _tail_said(words, match)
+        ):
+            # the copy breaks off at its line's end, as a chunk that stops short does (a dash
+            # opens parallel clauses, "first - change the diet, and second - change the\n",
+            # and a bar a table's cells)
+            return _CUT_SEPARATOR_LINE_END
         return None  # a dash or a semicolon inside a line may introduce an elaboration
     if seam == Seam.SEPARATOR_LINE:
         return _CUT_AFTER_SEPARATOR if match.tail <= 2 * match.matched + 1 else None
