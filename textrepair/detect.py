@@ -829,6 +829,8 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
         words.text, words.starts[i - 1]
     ):
         return ()  # a line indented under the one before: a heading or a term above its text
+    if seam == Seam.SEPARATOR_LINE and _enumeration(words, match):
+        return ()  # items of a list, each ended by the mark: parallel on purpose
     if seam < Seam.SEPARATOR and _opens_more(words, match):
         return ()  # the earlier copy opens an aside the later one does not: parallel clauses
     if not _one_block(words.text, words.starts[j], words.ends[i - 1]):
@@ -1123,6 +1125,8 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
     if _structured(words, words.starts[match.j], words.ends[match.i + match.m - 1]):
         return None
     if _ends_paragraph(words, match):
+        return None
+    if seam == Seam.SEPARATOR_LINE and _enumeration(words, match):
         return None
     if match.j:
         before, last = words.keys[match.j - 1], words.keys[match.i - 1]
@@ -2231,6 +2235,35 @@ def stutters(words: Words) -> list[Edit]:
         reason = f"“{text[starts[i - 1] : ends[i - 1]]}” doubled across a line wrap"
         edits.append(Edit(start, end, "", "stutter", _STUTTER_SCORE, reason))
     return edits
+
+
+_ITEM_SLACK: Final = 2  # words an item may have beyond the item it says again
+
+
+def _enumeration(words: Words, match: _Match) -> bool:
+    """Whether the copies are items of a list whose lines end with the seam's mark.
+
+    ``the right to access the data ;\nthe right to erase the data ;\nthe right to object``:
+    the later copy's line, ended by the mark, is about as long as the earlier copy, or the
+    earlier copy is a whole line after a line ended by the mark. A chunk's copy starts
+    inside a line and its line goes on past the copied words (``… du secteur privé ;\nrôle
+    clé), de l’État et d’entités privées afin de réunir …``).
+    """
+    text, i, j = words.text, match.i, match.j
+    gap = words.gap(i)
+    mark = gap[: gap.find("\n")].strip()
+    if not mark:
+        return False
+    last = i + _words_to_line_end(words, i) - 1
+    end = text.find("\n", words.ends[last])
+    rest = text[words.ends[last] : len(text) if end < 0 else end]
+    if rest.strip() == mark and last - i < i - j + _ITEM_SLACK:
+        return True  # the later copy's line, no longer than the earlier copy, is an item
+    if not words.line_start(j):
+        return False
+    start = text.rfind("\n", 0, words.starts[j])
+    before = text[text.rfind("\n", 0, max(start, 0)) + 1 : max(start, 0)]
+    return start > 0 and before.rstrip().endswith(mark)
 
 
 def _opens_more(words: Words, match: _Match) -> bool:
