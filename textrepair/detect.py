@@ -510,11 +510,30 @@ def _case_differs(words: Words, match: _Match) -> bool:
 def _say_otherwise(words: Words, match: _Match, strong: bool) -> bool:
     """Whether the copies say different things, whatever their words in common.
 
-    One negates the other (:func:`_negation_differs`), or, at a seam weaker than a
-    separator, one writes a name or a defined term the other writes in lower case
-    (:func:`_capitals_differ`).
+    One negates the other (:func:`_negation_differs`), one gives another number in the same
+    place (:func:`_numbers_differ`), or, at a seam weaker than a separator, one writes a name
+    or a defined term the other writes in lower case (:func:`_capitals_differ`).
     """
-    return _negation_differs(words, match) or (not strong and _capitals_differ(words, match))
+    return (
+        _negation_differs(words, match)
+        or _numbers_differ(words, match)
+        or (not strong and _capitals_differ(words, match))
+    )
+
+
+def _numbers_differ(words: Words, match: _Match) -> bool:
+    """Whether the copies give different numbers between the same aligned words.
+
+    ``listens on port 80 for HTTP ;\nthe server listens on port 443 for HTTPS``: two facts
+    side by side. A chunk said again keeps its numbers.
+    """
+    keys, pairs = words.keys, match.pairs
+    for (x0, y0), (x1, y1) in zip(pairs, pairs[1:]):
+        left = [keys[x] for x in range(x0 + 1, x1) if keys[x].isdigit()]
+        right = [keys[y] for y in range(y0 + 1, y1) if keys[y].isdigit()]
+        if left and right and left != right:
+            return True
+    return False
 
 
 def _negation_differs(words: Words, match: _Match) -> bool:
@@ -831,6 +850,8 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
         return ()  # a line indented under the one before: a heading or a term above its text
     if seam == Seam.SEPARATOR_LINE and _enumeration(words, match):
         return ()  # items of a list, each ended by the mark: parallel on purpose
+    if seam >= Seam.SEPARATOR and _two_clauses(words, match):
+        return ()
     if seam < Seam.SEPARATOR and _opens_more(words, match):
         return ()  # the earlier copy opens an aside the later one does not: parallel clauses
     if not _one_block(words.text, words.starts[j], words.ends[i - 1]):
@@ -1104,6 +1125,59 @@ def _garbled(words: Words, match: _Match) -> bool:
     return False
 
 
+_CHANGED: Final = 2  # words of the earlier of two clauses set side by side the later lacks
+_BEFORE: Final = 8  # words before an earlier copy where a refrain's words may stand
+
+
+def _two_clauses(words: Words, match: _Match) -> bool:
+    """Whether the copies are two clauses that open alike and change two words or more.
+
+    ``Les données sont sauvegardées chaque jour ;\nles données sont archivées chaque
+    mois.``: the earlier copy opens a clause and says two things or more the later does not.
+    A chunk's copy is cut anywhere in a clause, and a variant changes a word.
+    """
+    changed = match.i - match.j - match.matched
+    return changed >= _CHANGED and _clause_start(words, match.j)
+
+
+def _said_before(words: Words, match: _Match) -> bool:
+    """Whether the words of a later copy that stops short stand just before the earlier.
+
+    ``Il pleut sur la ville, il pleut dans mon cœur ;\nil pleut sur les toits``: the
+    words open clause after clause, a refrain's, not a chunk's that stopped short.
+    """
+    keys, i, j, m = words.keys, match.i, match.j, match.m
+    if m < 2:
+        return False
+    said = keys[i : i + m]
+    return any(keys[x : x + m] == said for x in range(max(j - _BEFORE, 0), j - m + 1))
+
+
+def _clause_start(words: Words, j: int) -> bool:
+    """Whether word ``j`` opens the text, a sentence or a clause after ``;`` or ``:``."""
+    if j == 0:
+        return True
+    gap = _OPENING_MARKS.sub("", words.gap(j)).rstrip()
+    return bool(gap) and (gap[-1] in ";:" or SENTENCE_END.search(gap + " ") is not None)
+
+
+def _as_long(words: Words, match: _Match) -> bool:
+    """Whether the copies are two clauses of as many words, the later ending its sentence.
+
+    A clause set beside another opens where a clause opens, says as many words and ends its
+    sentence (``Les données sont sauvegardées chaque jour ;\nles données sont archivées
+    chaque mois.``); a copy that stops short goes on with the text, whose sentence ends
+    anywhere.
+    """
+    end = match.i + match.m + match.tail  # the word after as many words as the tail
+    if end > len(words.starts) or not _clause_start(words, match.j):
+        return False
+    after = words.gap(end)
+    return (
+        end == len(words.starts) or SENTENCE_END.search(after.split("\n", 1)[0] + " ") is not None
+    )
+
+
 def _ends_paragraph(words: Words, match: _Match) -> bool:
     """Whether the later copy ends its paragraph (or the text) with a sentence end.
 
@@ -1124,8 +1198,10 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
         return None
     if _structured(words, words.starts[match.j], words.ends[match.i + match.m - 1]):
         return None
-    if _ends_paragraph(words, match):
+    if _ends_paragraph(words, match) or _as_long(words, match) or _said_before(words, match):
         return None
+    if match.m > match.matched and _clause_start(words, match.j):
+        return None  # a clause said again with words of its own: "la primera … la segunda"
     if seam == Seam.SEPARATOR_LINE and _enumeration(words, match):
         return None
     if match.j:
