@@ -217,11 +217,13 @@ def test_budget_lets_linear_work_through(children: Children) -> None:
 
 def test_overlapping_proposals_after_a_reflow_are_reported() -> None:
     """Found by the long fuzz run: proposed (below-threshold) edits that overlap each other
-    could not be carried back onto the input together through the edits before them."""
+    could not be carried back onto the input together through the edits before them. (Its
+    clauses ``, le maison`` lost their commas: clauses that open alike are a correlative's
+    now, and make no proposal.)"""
     text = (
-        "Maison,\r\n;\r\nMaison.\nmaison, maison, le maison, lemaison, maison, maison, le "
-        "maison ;\nmaison, lemaison, le maison, le maison, lemaison, maison, maison, le maison, "
-        "lemaison, maison, maison, le maison lemaison, lem le maison, lem\r\nla suite du texte "
+        "Maison,\r\n;\r\nMaison.\nmaison, maison le maison, lemaison, maison, maison le "
+        "maison ;\nmaison, lemaison le maison le maison, lemaison, maison, maison le maison, "
+        "lemaison, maison, maison le maison lemaison, lem le maison, lem\r\nla suite du texte "
         ";\nMaison.\nMaison.\n\n"
     )
     config = textrepair.Config(

@@ -594,7 +594,57 @@ def _inline_veto(words: Words, match: _Match) -> bool:
         return True
     if _litany(words, match) or _chant(words, match) or _lines_alike(words, match):
         return True
+    if _correlative(words, match):
+        return True
     return _case_differs(words, match) or not _stops_agree(words, match)
+
+
+_CORRELATIVE: Final = 2  # places besides the copies' where their opening pair stands again
+
+
+def _opens_clause(words: Words, x: int) -> bool:
+    """Whether word ``x`` opens a sentence or a clause (after a comma, a colon, a semicolon)."""
+    gap = words.gap(x).rstrip()
+    return x == 0 or (bool(gap) and (gap[-1] in ",;:" or _ends_sentence(gap)))
+
+
+def _ends_sentence(gap: str) -> bool:
+    """Whether the text between two words ends a sentence (a line break alone does not)."""
+    return SENTENCE_END.search(_OPENING_MARKS.sub("", gap).rstrip() + " ") is not None
+
+
+def _correlative(words: Words, match: _Match) -> bool:
+    """Whether a pair of the copies' words opens two more clauses of their sentence.
+
+    ``The more you read, the more you know; the more you know, the more you grow``: a
+    correlative says its words clause after clause, each time going on otherwise; a chunk
+    said again says them twice, and a loop says its whole unit again each time.
+    """
+    stems, i, j = words.stems, match.i, match.j
+    if not any(_opens_clause(words, x) for x in range(j + 1, i + 1)):
+        return False  # the clauses of a correlative are marked; a restart's copies may not be
+    period, end = i - j, i + match.m
+    unit = stems[j:i]
+    first, last = j, end
+    while first > 0 and not _ends_sentence(words.gap(first)):
+        first -= 1
+    while last < len(stems) - 1 and not _ends_sentence(words.gap(last)):
+        last += 1
+    places: dict[tuple[str, str], int] = {}
+    for x in itertools.chain(range(first, j), range(end, last)):
+        pair = stems[x], stems[x + 1]
+        places[pair] = places.get(pair, 0) + 1
+    for o in range(period):  # each pair of the unit, said round: "the more you know, the"
+        pair = unit[o], unit[(o + 1) % period]
+        if places.get(pair, 0) < _CORRELATIVE:
+            continue
+        others = 0  # clauses that open so and go on otherwise than the unit (a loop's do not)
+        for x in itertools.chain(range(first, j), range(end, last)):
+            if (stems[x], stems[x + 1]) == pair and _opens_clause(words, x):
+                others += stems[max(x - o, 0) : x - o + period] != unit
+        if others >= _CORRELATIVE:
+            return True
+    return False
 
 
 def _lines_alike(words: Words, match: _Match) -> bool:
