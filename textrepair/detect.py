@@ -894,18 +894,6 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
     if _structured(words, words.starts[j], words.ends[i + m - 1]):
         return ()  # lists, tables and code repeat their shape on purpose
     gap = words.gap(i)
-    if "\n" in gap and _indent(words.text, words.starts[i]) > _indent(
-        words.text, words.starts[i - 1]
-    ):
-        return ()  # a line indented under the one before: a heading or a term above its text
-    if seam == Seam.SEPARATOR_LINE and _enumeration(words, match):
-        return ()  # items of a list, each ended by the mark: parallel on purpose
-    if seam >= Seam.SEPARATOR and _two_clauses(words, match):
-        return ()
-    if seam < Seam.SEPARATOR and _opens_more(words, match):
-        return ()  # the earlier copy opens an aside the later one does not: parallel clauses
-    if not _one_block(words.text, words.starts[j], words.ends[i - 1]):
-        return ()  # an earlier copy over lines indented otherwise: a term and its definition
     if seam == Seam.LINE:
         if words.line_start(j) and words.line_end(i + m - 1):
             text, start = words.text, words.starts[j]
@@ -1008,6 +996,25 @@ def _prose_lines(words: Words, j: int, last: int) -> bool:
     end = text.find("\n", words.ends[last])
     lines = text[first : len(text) if end < 0 else end].split("\n")
     return len(lines) == 2 and all(len(line.strip()) >= _DUPLICATE_WIDTH for line in lines)
+
+
+def _deliberate(words: Words, match: _Match, seam: int) -> bool:
+    """Whether copies that passed a gate for a variant have a shape written on purpose.
+
+    Asked only of copies a gate let through: most seams fail the gates first.
+    """
+    i, j = match.i, match.j
+    text, gap = words.text, words.gap(i)
+    if "\n" in gap and _indent(text, words.starts[i]) > _indent(text, words.starts[i - 1]):
+        return True  # a line indented under the one before: a heading or a term above its text
+    if seam == Seam.SEPARATOR_LINE and _enumeration(words, match):
+        return True  # items of a list, each ended by the mark: parallel on purpose
+    if seam >= Seam.SEPARATOR and _two_clauses(words, match):
+        return True
+    if seam < Seam.SEPARATOR and _opens_more(words, match):
+        return True  # the earlier copy opens an aside the later one does not: parallel clauses
+    # an earlier copy over lines indented otherwise: a term and its definition
+    return not _one_block(text, words.starts[j], words.ends[i - 1])
 
 
 def _verse(words: Words, j: int, last: int) -> bool:
@@ -1244,15 +1251,23 @@ def _ends_paragraph(words: Words, match: _Match) -> bool:
 
 def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
     """The gate for a later copy that stops short (``... dans le monde ;\\ndans le``)."""
-    if not match.tail or match.lead:
+    gate = _cut_shape(words, match, seam)
+    if gate is None or _ends_paragraph(words, match) or _as_long(words, match):
         return None
-    if _structured(words, words.starts[match.j], words.ends[match.i + match.m - 1]):
-        return None
-    if _ends_paragraph(words, match) or _as_long(words, match) or _said_before(words, match):
+    if _said_before(words, match):
         return None
     if match.m > match.matched and _clause_start(words, match.j):
         return None  # a clause said again with words of its own: "la primera … la segunda"
     if seam == Seam.SEPARATOR_LINE and _enumeration(words, match):
+        return None
+    return gate
+
+
+def _cut_shape(words: Words, match: _Match, seam: int) -> _Gate | None:
+    """The gate that fits a later copy's shape if it stops short, before the vetoes."""
+    if not match.tail or match.lead:
+        return None
+    if _structured(words, words.starts[match.j], words.ends[match.i + match.m - 1]):
         return None
     if match.j:
         before, last = words.keys[match.j - 1], words.keys[match.i - 1]
@@ -2189,6 +2204,8 @@ def _best_at(
                 else:
                     gates = (_PARAGRAPH,)
             gate = next((g for g in gates if _passes(match, g)), None)
+            if gate is not None and _deliberate(words, match, seam):
+                gate = None
             if gate is not None and seam <= Seam.INLINE and _inline_veto(words, match):
                 gate = None
             if gate is not None and seam == Seam.LINE and not _stops_agree(words, match, True):
