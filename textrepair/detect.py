@@ -599,13 +599,15 @@ def _inline_veto(words: Words, match: _Match) -> bool:
     return _case_differs(words, match) or not _stops_agree(words, match)
 
 
-_CORRELATIVE: Final = 2  # places besides the copies' where their opening pair stands again
+_CORRELATIVE: Final = 2  # clauses besides the copies' that a pair of their words opens
 
 
-def _opens_clause(words: Words, x: int) -> bool:
-    """Whether word ``x`` opens a sentence or a clause (after a comma, a colon, a semicolon)."""
-    gap = words.gap(x).rstrip()
-    return x == 0 or (bool(gap) and (gap[-1] in ",;:" or _ends_sentence(gap)))
+def _opens_clause(words: Words, x: int, marks: str = ",;:") -> bool:
+    """Whether word ``x`` opens the text, a sentence, or a clause after one of ``marks``."""
+    if x == 0:
+        return True
+    gap = _OPENING_MARKS.sub("", words.gap(x)).rstrip()
+    return bool(gap) and (gap[-1] in marks or SENTENCE_END.search(gap + " ") is not None)
 
 
 def _ends_sentence(gap: str) -> bool:
@@ -1194,7 +1196,7 @@ def _two_clauses(words: Words, match: _Match) -> bool:
     A chunk's copy is cut anywhere in a clause, and a variant changes a word.
     """
     changed = match.i - match.j - match.matched
-    return changed >= _CHANGED and _clause_start(words, match.j)
+    return changed >= _CHANGED and _opens_clause(words, match.j, ";:")
 
 
 def _said_before(words: Words, match: _Match) -> bool:
@@ -1210,14 +1212,6 @@ def _said_before(words: Words, match: _Match) -> bool:
     return any(keys[x : x + m] == said for x in range(max(j - _BEFORE, 0), j - m + 1))
 
 
-def _clause_start(words: Words, j: int) -> bool:
-    """Whether word ``j`` opens the text, a sentence or a clause after ``;`` or ``:``."""
-    if j == 0:
-        return True
-    gap = _OPENING_MARKS.sub("", words.gap(j)).rstrip()
-    return bool(gap) and (gap[-1] in ";:" or SENTENCE_END.search(gap + " ") is not None)
-
-
 def _as_long(words: Words, match: _Match) -> bool:
     """Whether the copies are two clauses of as many words, the later ending its sentence.
 
@@ -1227,7 +1221,7 @@ def _as_long(words: Words, match: _Match) -> bool:
     anywhere.
     """
     end = match.i + match.m + match.tail  # the word after as many words as the tail
-    if end > len(words.starts) or not _clause_start(words, match.j):
+    if end > len(words.starts) or not _opens_clause(words, match.j, ";:"):
         return False
     after = words.gap(end)
     return (
@@ -1256,7 +1250,7 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
         return None
     if _said_before(words, match):
         return None
-    if match.m > match.matched and _clause_start(words, match.j):
+    if match.m > match.matched and _opens_clause(words, match.j, ";:"):
         return None  # a clause said again with words of its own: "la primera … la segunda"
     if seam == Seam.SEPARATOR_LINE and _enumeration(words, match):
         return None
