@@ -210,6 +210,19 @@ def test_long_compound_before_a_wrap_is_linear(children: Children) -> None:
     assert _within_budget(children, "long-compound-at-a-wrap")
 
 
+def test_an_indented_line_of_words_is_read_in_linear_time() -> None:
+    """Was quadratic: an indented line of words ending in a mark of code was tried as prose
+    from every one of its words (the test asked for six words or more, not for six)."""
+    code = (
+        "from textrepair.segment import structured_line, structured_lines\n"
+        "line = '    ' + 'word ' * 100_000 + '= x'\n"
+        "assert structured_line(line) and structured_lines(line + '\\n') == (0, 1, 1)\n"
+    )
+    path = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=BUDGET)
+
+
 def test_budget_lets_linear_work_through(children: Children) -> None:
     """The cost tests fail on time, not on their own overhead."""
     assert _within_budget(children, "linear-control")

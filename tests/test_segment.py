@@ -85,6 +85,8 @@ def test_a_line_is_structured_alone_as_in_a_text(text: str) -> None:
         ("    PROVIDED HEREUNDER, AND DISCLAIMS LIABILITY FOR DAMAGES RESULTING FROM", False),
         ("       Составные термины пишутся через  дефис  при  использовании", False),
         ("    five plain words and then", True),  # six words at least
+        ("    one two three four five six (seven) eight", False),  # brackets are prose's too
+        ("    return foo(bar) if the value is set", True),  # but not inside a word
     ],
 )
 def test_an_indented_line_is_code_unless_it_is_prose(line: str, code: bool) -> None:

@@ -108,12 +108,13 @@ SENTENCE_END: Final = regex.compile(
     r"[\p{Pf}\p{Pe}\"'\s]*$",  # closing quotes and brackets, then the end of the text
 )
 
-#: After an indentation: not a line of prose (six words or more of letters, then no mark of
-#: code to the line's end). Manual pages, licences and plain-text documents indent their
-#: wrapped paragraphs; code indented as a block rarely opens with six plain words.
+#: After an indentation: not a line of prose (six words of letters, then no mark of code to
+#: the line's end). Manual pages, licences and plain-text documents indent their wrapped
+#: paragraphs; code indented as a block rarely opens with six plain words. Exactly five
+#: words before the sixth keep the search linear in the line's length.
 _NOT_PROSE: Final = (
-    r"(?![ ]*(?:[«\"'(]?[^\W\d_][^\W\d_'’-]*[,.;:!?»\"')]*[ ]+){5,}"
-    r"[^\W\d_][^\n=(){}\[\]<>_/\\|#$@*`]*$)"
+    r"(?![ ]*(?:[«\"'(]?[^\W\d_][^\W\d_'’-]*[,.;:!?»\"')]*[ ]+){5}"
+    r"[^\W\d_][^\n={}\[\]<>_/\\|#$@*`]*$)"
 )
 
 #: A line that keeps its line break and repeats its shape on purpose: a list item, a quote or
