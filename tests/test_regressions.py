@@ -74,6 +74,13 @@ def _within_budget(children: Children, name: str) -> bool:
     return True
 
 
+def _run_within_budget(code: str) -> None:
+    """Run ``code`` in a child process with this checkout first on its path; fail past BUDGET."""
+    path = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=BUDGET)
+
+
 def _idempotent(text: str) -> bool:
     once = textrepair.clean(text)
     return textrepair.clean(once) == once
@@ -193,15 +200,12 @@ def test_many_line_breaks_between_two_words_is_linear(children: Children, name: 
 def test_lines_said_again_and_again_are_read_in_linear_time() -> None:
     """Was quadratic: each copy of a line said 50,000 times in a row walked the whole run
     back to its first copy, looking for tiles of a scan."""
-    code = (
+    _run_within_budget(
         "from textrepair.detect import _line_repeats\n"
         "from textrepair.segment import segment\n"
         "_line_repeats(segment('the quick brown fox jumps over the lazy dog and runs far\\n'"
         " * 50_000))\n"
     )
-    path = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
-    subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=BUDGET)
 
 
 def test_long_compound_before_a_wrap_is_linear(children: Children) -> None:
@@ -213,14 +217,11 @@ def test_long_compound_before_a_wrap_is_linear(children: Children) -> None:
 def test_an_indented_line_of_words_is_read_in_linear_time() -> None:
     """Was quadratic: an indented line of words ending in a mark of code was tried as prose
     from every one of its words (the test asked for six words or more, not for six)."""
-    code = (
+    _run_within_budget(
         "from textrepair.segment import structured_line, structured_lines\n"
         "line = '    ' + 'word ' * 100_000 + '= x'\n"
         "assert structured_line(line) and structured_lines(line + '\\n') == (0, 1, 1)\n"
     )
-    path = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
-    subprocess.run([sys.executable, "-c", code], env=env, check=True, timeout=BUDGET)
 
 
 def test_budget_lets_linear_work_through(children: Children) -> None:
