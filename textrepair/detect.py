@@ -607,7 +607,7 @@ def _opens_clause(words: Words, x: int, marks: str = ",;:") -> bool:
     if x == 0:
         return True
     gap = _OPENING_MARKS.sub("", words.gap(x)).rstrip()
-    return bool(gap) and (gap[-1] in marks or SENTENCE_END.search(gap + " ") is not None)
+    return bool(gap) and (gap[-1] in marks or _ends_sentence(gap))
 
 
 def _ends_sentence(gap: str) -> bool:
