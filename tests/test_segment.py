@@ -87,6 +87,9 @@ def test_a_line_is_structured_alone_as_in_a_text(text: str) -> None:
         ("    five plain words and then", True),  # six words at least
         ("    one two three four five six (seven) eight", False),  # brackets are prose's too
         ("    return foo(bar) if the value is set", True),  # but not inside a word
+        ("\u00a0 \u00a0 arts is needed by mplayer-1.0", True),  # no-break spaces indent too
+        ("\u00a0 \u00a0 The manual page documents the GNU version of it.", False),
+        ("\u00a0 - an item after no-break spaces", True),
     ],
 )
 def test_an_indented_line_is_code_unless_it_is_prose(line: str, code: bool) -> None:
@@ -95,10 +98,13 @@ def test_an_indented_line_is_code_unless_it_is_prose(line: str, code: bool) -> N
 
 
 def test_indented_asks_for_every_indented_line() -> None:
-    text = "Prose.\n    The manual page documents the GNU version of it.\n\tx\n  two spaces"
+    text = (
+        "Prose.\n    The manual page documents the GNU version of it.\n\tx\n  two spaces"
+        "\n\u00a0 \u00a0 a line set with no-break spaces"
+    )
     counts = structured_lines(text, indented=True)
-    assert [b - a for a, b in zip(counts, counts[1:])] == [0, 1, 1, 0]
-    assert _flags(text) == [0, 0, 1, 0]
+    assert [b - a for a, b in zip(counts, counts[1:])] == [0, 1, 1, 0, 1]
+    assert _flags(text) == [0, 0, 1, 0, 1]
 
 
 def _flags(text: str) -> list[int]:

@@ -113,7 +113,7 @@ SENTENCE_END: Final = regex.compile(
 #: paragraphs; code indented as a block rarely opens with six plain words. Exactly five
 #: words before the sixth keep the search linear in the line's length.
 _NOT_PROSE: Final = (
-    r"(?![ ]*(?:[«\"'(]?[^\W\d_][^\W\d_'’-]*[,.;:!?»\"')]*[ ]+){5}"
+    r"(?![ \xa0]*(?:[«\"'(]?[^\W\d_][^\W\d_'’-]*[,.;:!?»\"')]*[ ]+){5}"
     r"[^\W\d_][^\n={}\[\]<>_/\\|#$@*`]*$)"
 )
 
@@ -123,7 +123,7 @@ _NOT_PROSE: Final = (
 #: it needs no Unicode property and runs this scan faster than ``regex``.
 STRUCTURED_LINE: Final = re.compile(
     r"""
-    ^[ \t]*(?:
+    ^[ \t\xa0]*(?:
         [-*+\u2022\u2023\u2013\u2014>#|](?=[^\n]*\w)  # - * + • ‣ – — > # |, then words
       | \d{1,3}[.)][ \t]                      # 1.  2)
       | [a-zA-Z][.)][ \t]                     # a)  b.
@@ -133,7 +133,7 @@ STRUCTURED_LINE: Final = re.compile(
       | <[@+%~&]?[^\s<>]{1,32}>[ \t]            # a chat line: <nick>
       | \.\.[ ][^\s.] | \.\.\.[ \t]{2}          # a reST directive; a Python prompt's code
     )
-    | ^(?:\t|[ ]{4}"""
+    | ^(?:\t|[ \xa0]{4}"""
     + _NOT_PROSE
     + r""")                    # an indented code block (no prose)
     | [{\[=\\][ \t]*$                        # ends opening a block: { [ = or a backslash
@@ -154,7 +154,7 @@ STRUCTURED_SCANS: Final[tuple[re.Pattern[str] | regex.Pattern[str], ...]] = (
     re.compile(
         r"""
         \n(?:
-            [ \t]*(?:
+            [ \t\xa0]*(?:
                 [-*+\u2022\u2023\u2013\u2014>#|](?=[^\n]*\w)
               | \d{1,3}[.)][ \t]
               | [a-zA-Z][.)][ \t]
@@ -164,7 +164,7 @@ STRUCTURED_SCANS: Final[tuple[re.Pattern[str] | regex.Pattern[str], ...]] = (
               | <[@+%~&]?[^\s<>]{1,32}>[ \t]
               | \.\.[ ][^\s.] | \.\.\.[ \t]{2}
             )
-          | \t | [ ]{4}"""
+          | \t | [ \xa0]{4}"""
         + _NOT_PROSE
         + r"""
           | [ \t]*[}\]][;,)]*[ \t]*$

@@ -2436,9 +2436,9 @@ def _one_block(text: str, start: int, end: int) -> bool:
 
 
 def _indent(text: str, at: int) -> int:
-    """How far the line holding offset ``at`` is indented (spaces and tabs)."""
+    """How far the line holding offset ``at`` is indented (spaces, tabs, no-break spaces)."""
     line = _line_around(text, at, at)
-    return len(line) - len(line.lstrip(" \t"))
+    return len(line) - len(line.lstrip(" \t\xa0"))
 
 
 _NEARBY_LINES: Final = 3  # lines before and after a line that a column of items is looked for in

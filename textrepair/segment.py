@@ -52,7 +52,7 @@ _STEM: Final = 5
 _MATCH_START: Final = regex.Match.start  # unbound methods: mapped over the matches at C speed
 _MATCH_END: Final = regex.Match.end
 _NEWLINE: Final = re.compile("\n")
-_INDENTED: Final = re.compile("\n(?:\t|[ ]{4})")  # a line start, then a tab or four spaces
+_INDENTED: Final = re.compile("\n(?:\t|[ \xa0]{4})")  # a line start, a tab or four spaces
 _APOSTROPHES: Final = ("\N{RIGHT SINGLE QUOTATION MARK}", "\N{MODIFIER LETTER APOSTROPHE}")
 
 
