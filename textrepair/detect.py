@@ -1292,6 +1292,18 @@ def _cut_shape(words: Words, match: _Match, seam: int) -> _Gate | None:
         )
     if long_cut and _passes(match, _CUT_LONG):
         return _CUT_LONG  # no elaboration says seven words again: the chunk's end may be anywhere
+    if (
+        seam == Seam.INLINE
+        and match.tail == 1
+        and match.i + match.m < len(words.starts)
+        and words.gap(match.i + match.m).count("\n") == 1
+        and not words.line_start(match.i - 1)
+        and _passes(match, _CUT_LONG)
+    ):
+        # seven words or more said again right after themselves, a word short of the earlier
+        # copy, at their line's end, their paragraph going on (``… vaak gestopt worden Een …
+        # vaak gestopt\ndoor``); lines of a listing end where their copies do
+        return _CUT_LONG
     left = words.text[words.starts[match.j] : words.ends[match.i - 1]]
     if _INNER_SENTENCE_END.search(left):
         return None  # a chunk's tail lies inside one sentence
