@@ -14,6 +14,7 @@ import textrepair.segment as segment_module
 from textrepair._patterns import CODE_WORDS, IDEOGRAPHIC, IDEOGRAPHIC_FROM, STRUCTURED_LINE
 from textrepair.detect import _marked_seams
 from textrepair.segment import (
+    _columns,
     _mark_code_blocks,
     _mark_table_rows,
     has_ideographs,
@@ -35,6 +36,7 @@ _PIECES = st.sampled_from(
         *("<ab> ", "<@a> ", "[10:04] ", "12:30:59 ", "Apr 06 23:43", " \t ", "a  \t b"),
         *("-rw-r--r-- ", "drwxr-xr-x.", "lrwxrwxrwx\t"),
         *("one two three four five six", "seven, «eight» (nine) ten.", "ab "),
+        *("word   ", "   wide  ", "a   b   c   d   e", "1   2   3   4   5"),
     ]
 )
 
@@ -50,6 +52,8 @@ def _reference(text: str, *, code_words: bool = False) -> list[int]:
     for pattern in (STRUCTURED_LINE, CODE_WORDS) if code_words else (STRUCTURED_LINE,):
         for match in pattern.finditer(text):
             flags[bisect.bisect_right(starts, match.start()) - 1] = 1
+    for n, line in enumerate(text.split("\n")):
+        flags[n] |= _columns(line)
     _mark_code_blocks(text, starts, flags)  # blocks of lines: tested on their own below
     _mark_table_rows(text, starts, flags)
     counts = [0]
@@ -87,6 +91,8 @@ def test_a_line_is_structured_alone_as_in_a_text(text: str) -> None:
         ("    five plain words and then", True),  # six words at least
         ("    one two three four five six (seven) eight", False),  # brackets are prose's too
         ("    return foo(bar) if the value is set", True),  # but not inside a word
+        ("    if the file is mutated during its run / as well", False),  # a spaced slash
+        ("    the seek position within the file is /usr/bin", True),
         ("\u00a0 \u00a0 arts is needed by mplayer-1.0", True),  # no-break spaces indent too
         ("\u00a0 \u00a0 The manual page documents the GNU version of it.", False),
         ("\u00a0 - an item after no-break spaces", True),
@@ -95,6 +101,23 @@ def test_a_line_is_structured_alone_as_in_a_text(text: str) -> None:
 def test_an_indented_line_is_code_unless_it_is_prose(line: str, code: bool) -> None:
     assert structured_line(line) is code
     assert _flags(line) == [int(code)]
+
+
+@pytest.mark.parametrize(
+    ("line", "columns"),
+    [
+        ("  -a, --all         do not ignore entries starting with .", True),
+        (" apt-get install package    ->  apt install package", True),
+        ("Name      Value", True),  # too few gaps to tell
+        ("1     2     3     4     5", True),  # no words
+        ("       requires  that  the   file   system   be   mounted   with", False),
+        ("       la       GNU       General       Public        License        version", False),
+        ("       extended   attributes   on   regular   files   and   directories   as ;", False),
+    ],
+)
+def test_justified_prose_is_no_columns(line: str, columns: bool) -> None:
+    assert segment_module._columns(line) is columns
+    assert structured_line(line.lstrip()) is columns  # indented, a line is judged as such
 
 
 def test_indented_asks_for_every_indented_line() -> None:

@@ -25,9 +25,11 @@ __all__ = [
     "LONE_SEPARATOR_LINE",
     "SENTENCE_END",
     "SEPARATOR_IN_GAP",
+    "SPACE_RUN",
     "STRUCTURED_LINE",
     "STRUCTURED_SCANS",
     "TOKEN_LOOP",
+    "WIDE_GAP",
     "WORD",
 ]
 
@@ -109,12 +111,13 @@ SENTENCE_END: Final = regex.compile(
 )
 
 #: After an indentation: not a line of prose (six words of letters, then no mark of code to
-#: the line's end). Manual pages, licences and plain-text documents indent their wrapped
-#: paragraphs; code indented as a block rarely opens with six plain words. Exactly five
-#: words before the sixth keep the search linear in the line's length.
+#: the line's end; a slash between spaces separates, as in prose). Manual pages, licences and
+#: plain-text documents indent their wrapped paragraphs; code indented as a block rarely
+#: opens with six plain words. Exactly five words before the sixth keep the search linear in
+#: the line's length.
 _NOT_PROSE: Final = (
     r"(?![ \xa0]*(?:[«\"'(]?[^\W\d_][^\W\d_'’-]*[,.;:!?»\"')]*[ ]+){5}"
-    r"[^\W\d_][^\n={}\[\]<>_/\\|#$@*`]*$)"
+    r"[^\W\d_](?:[^\n={}\[\]<>_/\\|#$@*`]|[ ]/[ ])*$)"
 )
 
 #: A line that keeps its line break and repeats its shape on purpose: a list item, a quote or
@@ -139,7 +142,6 @@ STRUCTURED_LINE: Final = re.compile(
     | [{\[=\\][ \t]*$                        # ends opening a block: { [ = or a backslash
     | ^[ \t]*[}\]][;,)]*[ \t]*$                 # a line that only closes a block
     | \S[ ]*\t[ \t]*\S                       # table cells: a tab (bars: segment.py)
-    | \S[ ]{3,}\S                            # columns aligned with spaces
     | ^[ \t]*[\x21-\x7e]{20,}[ \t]*$             # one long ASCII token (a hash, a URL, a path)
     | [-dlcbps][r-][w-][xsS-][r-][w-][xsS-][r-][w-][xtT-][+.@]?[ \t]  # a file listing: -rw-r--r--
     """,
@@ -175,11 +177,16 @@ STRUCTURED_SCANS: Final[tuple[re.Pattern[str] | regex.Pattern[str], ...]] = (
     ),
     re.compile(r"[{\[=\\][ \t]*$", re.MULTILINE),
     regex.compile(r"\t(?<=\S[ ]*\t)[ \t]*\S"),  # ``regex``: a lookbehind of any width
-    re.compile(r"   (?<=\S   ) *\S"),
     # a file listing (``-rw-r--r--``), looked for from its third character: ``w`` is rarer
     # than the letters of the file types, and the match stays on the listing's line
     re.compile(r"[w-](?<=[-dlcbps][r-][w-])[xsS-][r-][w-][xsS-][r-][w-][xtT-][+.@]?[ \t]"),
 )
+
+#: Three spaces or more between two words: columns aligned with spaces, or a justified line
+#: (:func:`textrepair.segment.structured_line` tells them apart).
+WIDE_GAP: Final = re.compile(r"   (?<=\S   ) *\S")
+#: A run of spaces inside a line.
+SPACE_RUN: Final = re.compile(r"[ ]+")
 
 #: Words of code inside a line: a URL, a command-line option, a path. A line holding them
 #: keeps its line breaks (reflow), though its words may still be repaired.

@@ -27,8 +27,10 @@ from textrepair._patterns import (
     IDEOGRAPHIC_SPLIT,
     SENTENCE_END,
     SEPARATOR_IN_GAP,
+    SPACE_RUN,
     STRUCTURED_LINE,
     STRUCTURED_SCANS,
+    WIDE_GAP,
     WORD,
 )
 
@@ -87,7 +89,34 @@ def structured_line(line: str) -> bool:
         >>> structured_line("- 8 GB of memory"), structured_line("Le plan d’OpenAI nécessite")
         (True, False)
     """
-    return STRUCTURED_LINE.search(line) is not None
+    return STRUCTURED_LINE.search(line) is not None or _columns(line)
+
+
+_JUSTIFIED_GAPS: Final = 4  # gaps between words that tell a justified line from columns
+
+
+def _columns(line: str) -> bool:
+    """Whether a line sets words in columns, three spaces or more apart.
+
+    A justified line of prose (a manual page as ``man`` sets it) spreads its spaces evenly:
+    every gap between its words is as wide as the others or one space wider, and most of its
+    words hold letters. Columns are as far apart as their cells are unlike.
+
+    Example:
+        >>> _columns("  -a, --all       do not ignore entries starting with .")
+        True
+        >>> _columns("       requires  that  the   file   system   be   mounted   with")
+        False
+    """
+    if WIDE_GAP.search(line) is None:
+        return False
+    tokens = line.split()
+    gaps = [len(run) for run in SPACE_RUN.findall(line.strip())]
+    if not any(c.isalnum() for c in tokens[-1]):
+        gaps.pop()  # a stray mark a space after the last word (``as ;``)
+    if len(gaps) >= _JUSTIFIED_GAPS and max(gaps) - min(gaps) <= 1:
+        return 2 * sum(any(c.isalpha() for c in token) for token in tokens) <= len(tokens)
+    return True
 
 
 @functools.lru_cache(maxsize=8)
@@ -120,6 +149,11 @@ def structured_lines(
         for match in pattern.finditer(text):
             flags[bisect.bisect_right(line_starts, match.start()) - 1] = 1
     if not code_words:
+        for match in WIDE_GAP.finditer(text):
+            n = bisect.bisect_right(line_starts, match.start()) - 1
+            if not flags[n]:
+                end = text.find("\n", match.end())
+                flags[n] = int(_columns(text[line_starts[n] : len(text) if end < 0 else end]))
         if has_code_blocks(text):
             _mark_code_blocks(text, line_starts, flags)
         if " |" in text or "\t|" in text:
