@@ -224,6 +224,16 @@ def test_an_indented_line_of_words_is_read_in_linear_time() -> None:
     )
 
 
+def test_a_justified_line_of_many_wide_gaps_is_judged_once() -> None:
+    """Each wide gap of a line would judge its whole line again: a line of 100,000 words
+    three spaces apart, justified prose, is judged once (and is no columns)."""
+    _run_within_budget(
+        "from textrepair.segment import structured_lines\n"
+        "line = 'x' + '   word' * 100_000\n"
+        "assert structured_lines(line + '\\n') == (0, 0, 0)\n"
+    )
+
+
 def test_budget_lets_linear_work_through(children: Children) -> None:
     """The cost tests fail on time, not on their own overhead."""
     assert _within_budget(children, "linear-control")

@@ -149,11 +149,14 @@ def structured_lines(
         for match in pattern.finditer(text):
             flags[bisect.bisect_right(line_starts, match.start()) - 1] = 1
     if not code_words:
-        for match in WIDE_GAP.finditer(text):
-            n = bisect.bisect_right(line_starts, match.start()) - 1
+        wide = WIDE_GAP.search(text)
+        while wide:  # each line with a wide gap is judged once
+            n = bisect.bisect_right(line_starts, wide.start()) - 1
+            end = text.find("\n", wide.end())
+            end = len(text) if end < 0 else end
             if not flags[n]:
-                end = text.find("\n", match.end())
-                flags[n] = int(_columns(text[line_starts[n] : len(text) if end < 0 else end]))
+                flags[n] = int(_columns(text[line_starts[n] : end]))
+            wide = WIDE_GAP.search(text, end)
         if has_code_blocks(text):
             _mark_code_blocks(text, line_starts, flags)
         if " |" in text or "\t|" in text:
