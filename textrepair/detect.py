@@ -101,6 +101,9 @@ _OPENING_MARKS: Final = regex.compile(r"[\p{Ps}\p{Pi}¡¿\"'\s]+$")
 #: A gap of spaces and quotation marks only (`` « ``, ``" "``); not brackets, which gloss.
 _QUOTES_ONLY: Final = regex.compile(r"[\s\p{Pi}\p{Pf}\"'«»]+")
 
+#: An ellipsis that ends a line, the next line going on (``access remote…\nAccess remote``).
+_TRAILING_OFF: Final = re.compile(r"(?:\N{HORIZONTAL ELLIPSIS}|\.\.\.)[^\S\n]*\n[^\S\n]*")
+
 #: A full stop and one space inside a line before a lower-case letter: no sentence starts so,
 #: so it ends a caption line ("!", "?", "…" or two spaces after a full stop are a writer's).
 _FALSE_PERIOD: Final = regex.compile(r"(?<=\w)\.[ ](?=\p{Ll})")
@@ -975,7 +978,17 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
         and "\n" in words.text[words.starts[j] : words.ends[i - 1]]
     ):
         return (_EXACT_SEPARATOR,)  # loose copies over two lines: parallel clauses, verse
-    if seam >= Seam.SEPARATOR and gap[:1].isspace() and gap.strip() not in DASHES:
+    # an ellipsis ends a chunk's line as a stray separator does, after words of their own
+    # ("packages to access remote…\nAccess remote contents"); a line of two words that
+    # trails off and is begun again is a song's or a speaker's ("Come back…\nCome back to me"),
+    # and so is a clause's echo ("dei Bassotti, pora stella...\npora stella un cazzo")
+    trailing = (
+        seam >= Seam.SEPARATOR
+        and _TRAILING_OFF.fullmatch(gap) is not None
+        and not _sentence_start(words, j)
+        and not _opens_clause(words, j)
+    )
+    if seam >= Seam.SEPARATOR and (gap[:1].isspace() or trailing) and gap.strip() not in DASHES:
         # two words said again after a spaced dash are an emphasis as often as a seam
         return (_GATES[seam], _SHORT_SEPARATOR, _EXACT_SEPARATOR)
     if seam >= Seam.SEPARATOR:
@@ -1015,8 +1028,30 @@ def _deliberate(words: Words, match: _Match, seam: int) -> bool:
         return True
     if seam < Seam.SEPARATOR and _opens_more(words, match):
         return True  # the earlier copy opens an aside the later one does not: parallel clauses
+    if _echoed(words, i, i + match.m - 1):
+        return True  # "leave the house…\nLeave the house? Never!"
     # an earlier copy over lines indented otherwise: a term and its definition
     return not _one_block(text, words.starts[j], words.ends[i - 1])
+
+
+#: An ellipsis that ends a line, then the opening mark of a question or an exclamation.
+_TRAILING_TO_ASK: Final = re.compile(
+    r"(?:\N{HORIZONTAL ELLIPSIS}|\.\.\.)[^\S\n]*\n[^\S\n]*[\"'«“„]?[¿¡]?"
+)
+#: The close of a question or an exclamation right after a word.
+_ASKED: Final = re.compile(r"[\"'»”]?[^\S\n]?[?!]")
+
+
+def _echoed(words: Words, i: int, last: int) -> bool:
+    """Whether words ``i`` to ``last`` echo words that trailed off, asking or exclaiming.
+
+    A dialogue's figure: ``He told me to leave the house…\nLeave the house? Never!``. A
+    chunk that says its words again goes on with its sentence.
+    """
+    return (
+        _TRAILING_TO_ASK.fullmatch(words.gap(i)) is not None
+        and _ASKED.match(words.text, words.ends[last]) is not None
+    )
 
 
 def _verse(words: Words, j: int, last: int) -> bool:
@@ -2215,7 +2250,8 @@ def _best_at(
                 else:
                     gates = (_PARAGRAPH,)
             gate = next((g for g in gates if _passes(match, g)), None)
-            if gate is not None and _deliberate(words, match, seam):
+            deliberate = gate is not None and _deliberate(words, match, seam)
+            if deliberate:
                 gate = None
             if gate is not None and seam <= Seam.INLINE and _inline_veto(words, match):
                 gate = None
@@ -2233,7 +2269,7 @@ def _best_at(
                 cut = _right_cut_gate(words, match, seam)
                 if cut is not None and _passes(match, cut) and not _tail_said(words, match):
                     gate = cut
-            if gate is None and not across:  # across a blank line, only a whole copy
+            if gate is None and not (across or deliberate):  # across a blank line: whole
                 for shorter in itertools.chain((match,), _shortened(words, match, seam)):
                     cut = _right_cut_gate(words, shorter, seam)
                     if cut is not None and _passes(shorter, cut):
@@ -2367,6 +2403,8 @@ def stutters(words: Words) -> list[Edit]:
         marks = gap.strip()
         if marks and not (len(marks) == 1 and marks in ";/\N{HORIZONTAL ELLIPSIS}"):
             continue  # punctuation at the wrap: "Paris.\nParis", "oui,\noui"
+        if _echoed(words, i, i):
+            continue  # "wir fahren morgen…\nMorgen? Das geht nicht."
         recapitalised = text[starts[i - 1]].islower() and text[starts[i]].isupper()
         if first in LEGIT_DOUBLES and not marks and not recapitalised:
             continue
