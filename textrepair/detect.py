@@ -915,6 +915,8 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
             return (_LINE_AFTER_SENTENCE,)
         if _sentence_start(words, j) and not gap.split("\n", 1)[0].strip():
             # a sentence begun on its own line, abandoned, and begun again in full
+            if match.matched < i - j and words.line_start(j) and _opens_other_lines(words, i):
+                return ()  # lines alike but for a word, their first word opening more: a list
             k, rest = i - j, _words_to_line_end(words, i)
             before = words.text[: words.starts[j]].rstrip(" \t")
             if not before or before.endswith("\n\n"):  # a paragraph start: maybe a heading
