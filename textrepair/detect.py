@@ -1030,9 +1030,8 @@ def _deliberate(words: Words, match: _Match, seam: int) -> bool:
         return True
     if seam < Seam.SEPARATOR and _opens_more(words, match):
         return True  # the earlier copy opens an aside the later one does not: parallel clauses
-    earlier = text[words.starts[j] : words.ends[i - 1]]
-    if "|" in gap and "|" in earlier and "\n" in earlier:
-        return True  # a bar before the later copy, and in the earlier, over rows: a table's
+    if gap.strip() == "|" and "\n" in text[words.starts[j] : words.ends[i - 1]]:
+        return True  # a bar before the later copy, the earlier over a row's end: a table's
     if _echoed(words, i, i + match.m - 1):
         return True  # "leave the house…\nLeave the house? Never!"
     # an earlier copy over lines indented otherwise: a term and its definition
