@@ -1015,6 +1015,11 @@ def _prose_lines(words: Words, j: int, last: int) -> bool:
     return len(lines) == 2 and all(len(line.strip()) >= _DUPLICATE_WIDTH for line in lines)
 
 
+#: "and" and "or" that are nothing else in another language (Portuguese "o" is "the", and
+#: Spanish and French "en" is "in").
+_AND_OR: Final = COORDINATORS - {"o", "en"}
+
+
 def _deliberate(words: Words, match: _Match, seam: int) -> bool:
     """Whether copies that passed a gate for a variant have a shape written on purpose.
 
@@ -1032,6 +1037,8 @@ def _deliberate(words: Words, match: _Match, seam: int) -> bool:
         return True  # the earlier copy opens an aside the later one does not: parallel clauses
     if gap.strip() == "|" and "\n" in text[words.starts[j] : words.ends[i - 1]]:
         return True  # a bar before the later copy, the earlier over a row's end: a table's
+    if match.lead and words.keys[i] in _AND_OR and match.matched < i - j:
+        return True  # "una parte de educación ;\ny, en la vejez, una parte de experiencia"
     if _echoed(words, i, i + match.m - 1):
         return True  # "leave the house…\nLeave the house? Never!"
     # an earlier copy over lines indented otherwise: a term and its definition
