@@ -1122,6 +1122,22 @@ def _edit(words: Words, match: _Match, gate: _Gate, seam: int) -> Candidate:
         reason = f"{said}; the later copy breaks off and goes on with other words: kept the earlier"
         edit = Edit(words.ends[i - 1], words.ends[_copy_end(match)], "", kind, score, reason)
         return Candidate(edit, (words.starts[j], words.ends[i - 1]))
+    if match.pairs and not match.tail:
+        x, y = match.pairs[-1]
+        keys = words.keys
+        if (
+            x == i - 1
+            and y == i + m - 1
+            and _cut_off(words, y, x)
+            and keys.count(keys[y]) == 1
+            and keys.count(keys[x]) > 1
+        ):
+            # "Deze software…\nverder verspreiden. Deze softwar kent": the later copy breaks
+            # off inside its last word, the earlier says it whole (a word the text writes
+            # elsewhere; the piece it writes nowhere else, as it would an inflected form)
+            reason = f"{said}; the later copy breaks off inside its last word: kept the earlier"
+            edit = Edit(words.ends[i - 1], words.ends[y], "", kind, score, reason)
+            return Candidate(edit, (words.starts[j], words.ends[i - 1]))
     # a word of the earlier copy before its first aligned one stands in place of the later
     # copy's word there ("les ;\nle capital"), unless one is a content word and the other not:
     # then the earlier copy lost its first word and this one is the text's ("a publié série
