@@ -2051,8 +2051,7 @@ def _paragraph_seam(context: _Context, j: int, i: int) -> bool:
     (a heading, a list item, a stanza's line) unless that line breaks off on an article or a
     preposition, as none of those does, and the paragraph holds more than a heading
     or a list item before the copy (six words and a line break, or twelve words: a numbered
-    heading is said again by its text however long it is; but eight words of copy after a
-    word of its own are no heading's), unless it breaks off on an
+    heading is said again by its text however long it is), unless it breaks off on an
     article or a preposition or the next paragraph goes on with its sentence (a word in
     lower case: ``… à l’aide de\\n\\npouvez configurer … à l’aide de l’outil ufw``).
     """
@@ -2071,12 +2070,8 @@ def _paragraph_seam(context: _Context, j: int, i: int) -> bool:
     if any(words.line_start(x) for x in range(first + 1, j)):
         return j - first >= _PARAGRAPH_WORDS  # a wrapped paragraph
     # one line: a heading or a list item, unless long (two characters of Chinese or
-    # Japanese weigh one word) or a long copy after a word of its own (no heading runs so
-    # long; a numbered heading opens with its number)
-    if j - first >= 2 * _PARAGRAPH_WORDS * (2 if words.ideographic else 1):
-        return True
-    own = not words.ideographic and j > first and words.keys[first].isalpha()
-    return own and i - j >= _PARAGRAPH_LINE
+    # Japanese weigh one word)
+    return j - first >= 2 * _PARAGRAPH_WORDS * (2 if words.ideographic else 1)
 
 
 def _may_pass_inline(context: _Context, j: int, i: int) -> bool:
