@@ -102,7 +102,8 @@ _OPENING_MARKS: Final = regex.compile(r"[\p{Ps}\p{Pi}¡¿\"'\s]+$")
 _QUOTES_ONLY: Final = regex.compile(r"[\s\p{Pi}\p{Pf}\"'«»]+")
 
 #: An ellipsis that ends a line, the next line going on (``access remote…\nAccess remote``).
-_TRAILING_OFF: Final = re.compile(r"(?:\N{HORIZONTAL ELLIPSIS}|\.\.\.)[^\S\n]*\n[^\S\n]*")
+_ELLIPSIS_AT_LINE_END: Final = r"(?:\N{HORIZONTAL ELLIPSIS}|\.\.\.)[^\S\n]*\n[^\S\n]*"
+_TRAILING_OFF: Final = re.compile(_ELLIPSIS_AT_LINE_END)
 
 #: A full stop and one space inside a line before a lower-case letter: no sentence starts so,
 #: so it ends a caption line ("!", "?", "…" or two spaces after a full stop are a writer's).
@@ -1046,9 +1047,7 @@ def _deliberate(words: Words, match: _Match, seam: int) -> bool:
 
 
 #: An ellipsis that ends a line, then the opening mark of a question or an exclamation.
-_TRAILING_TO_ASK: Final = re.compile(
-    r"(?:\N{HORIZONTAL ELLIPSIS}|\.\.\.)[^\S\n]*\n[^\S\n]*[\"'«“„]?[¿¡]?"
-)
+_TRAILING_TO_ASK: Final = re.compile(_ELLIPSIS_AT_LINE_END + r"[\"'«“„]?[¿¡]?")
 #: The close of a question or an exclamation right after a word.
 _ASKED: Final = re.compile(r"[\"'»”]?[^\S\n]?[?!]")
 
