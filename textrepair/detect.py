@@ -1309,8 +1309,8 @@ def _right_cut_gate(words: Words, match: _Match, seam: int) -> _Gate | None:
     gate = _cut_shape(words, match, seam)
     if gate is None or _ends_paragraph(words, match) or _as_long(words, match):
         return None
-    if _said_before(words, match):
-        return None
+    if _said_before(words, match) or _opens_more(words, match):
+        return None  # a refrain's words; words after an aside the earlier copy opened
     if match.m > match.matched and _opens_clause(words, match.j, ";:"):
         return None  # a clause said again with words of its own: "la primera … la segunda"
     if seam == Seam.SEPARATOR_LINE and _enumeration(words, match):
