@@ -1386,6 +1386,8 @@ def _cut_shape(words: Words, match: _Match, seam: int) -> _Gate | None:
             return _CUT_SEPARATOR_LINE_END
         return None  # a dash or a semicolon inside a line may introduce an elaboration
     if seam == Seam.SEPARATOR_LINE:
+        if match.tail > match.matched and "\n" in left:
+            return None  # words from lines back, said again: the text's ("peut être monté …")
         return _CUT_AFTER_SEPARATOR if match.tail <= 2 * match.matched + 1 else None
     if match.tail > match.matched:
         return None  # a phrase said again long after: the author's
