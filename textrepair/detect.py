@@ -101,6 +101,8 @@ _OPENING_MARKS: Final = regex.compile(r"[\p{Ps}\p{Pi}¡¿\"'\s]+$")
 #: A gap of spaces and quotation marks only (`` « ``, ``" "``); not brackets, which gloss.
 _QUOTES_ONLY: Final = regex.compile(r"[\s\p{Pi}\p{Pf}\"'«»]+")
 
+#: A line that trails off as a chunk's does, not as verse does: as wide as this at least.
+_TRAILING_LINE: Final = 50
 #: An ellipsis that ends a line, the next line going on (``access remote…\nAccess remote``).
 _ELLIPSIS_AT_LINE_END: Final = r"(?:\N{HORIZONTAL ELLIPSIS}|\.\.\.)[^\S\n]*\n[^\S\n]*"
 _TRAILING_OFF: Final = re.compile(_ELLIPSIS_AT_LINE_END)
@@ -990,6 +992,7 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
         and _TRAILING_OFF.fullmatch(gap) is not None
         and not _sentence_start(words, j)
         and not _opens_clause(words, j)
+        and len(_line_around(words.text, words.starts[j], words.starts[j])) >= _TRAILING_LINE
     )
     if seam >= Seam.SEPARATOR and (gap[:1].isspace() or trailing) and gap.strip() not in DASHES:
         # two words said again after a spaced dash are an emphasis as often as a seam
