@@ -983,23 +983,29 @@ def _gates_for(words: Words, match: _Match, seam: int) -> tuple[_Gate, ...]:
         and "\n" in words.text[words.starts[j] : words.ends[i - 1]]
     ):
         return (_EXACT_SEPARATOR,)  # loose copies over two lines: parallel clauses, verse
-    # an ellipsis ends a chunk's line as a stray separator does, after words of their own
-    # ("packages to access remote…\nAccess remote contents"); a line of two words that
-    # trails off and is begun again is a song's or a speaker's ("Come back…\nCome back to me"),
-    # and so is a clause's echo ("dei Bassotti, pora stella...\npora stella un cazzo")
-    trailing = (
-        seam >= Seam.SEPARATOR
-        and _TRAILING_OFF.fullmatch(gap) is not None
+    if seam < Seam.SEPARATOR:
+        return (_GATES[seam],)
+    if gap.strip() not in DASHES and (gap[:1].isspace() or _trails_off(words, j, gap)):
+        # two words said again after a spaced dash are an emphasis as often as a seam
+        return (_GATES[seam], _SHORT_SEPARATOR, _EXACT_SEPARATOR)
+    return (_GATES[seam], _EXACT_SEPARATOR)
+
+
+def _trails_off(words: Words, j: int, gap: str) -> bool:
+    """Whether an earlier copy from word ``j`` ends a chunk's line with an ellipsis (``gap``).
+
+    An ellipsis ends a chunk's line as a stray separator does, after words of the line's own
+    (``packages to access remote…\nAccess remote contents``). A line of two words that
+    trails off and is begun again is a song's or a speaker's (``Come back…\nCome back to
+    me``), and so is a clause's echo (``dei Bassotti, pora stella...\npora stella un
+    cazzo``) and a short line's end said again (verse).
+    """
+    return (
+        _TRAILING_OFF.fullmatch(gap) is not None
         and not _sentence_start(words, j)
         and not _opens_clause(words, j)
         and len(_line_around(words.text, words.starts[j], words.starts[j])) >= _TRAILING_LINE
     )
-    if seam >= Seam.SEPARATOR and (gap[:1].isspace() or trailing) and gap.strip() not in DASHES:
-        # two words said again after a spaced dash are an emphasis as often as a seam
-        return (_GATES[seam], _SHORT_SEPARATOR, _EXACT_SEPARATOR)
-    if seam >= Seam.SEPARATOR:
-        return (_GATES[seam], _EXACT_SEPARATOR)
-    return (_GATES[seam],)
 
 
 def _prose_lines(words: Words, j: int, last: int) -> bool:
